@@ -1,0 +1,66 @@
+"""`K`: the kernel families of the active backend, imported on first use.
+
+`K.elementwise.add` is the `add` kernel of the backend chosen in `_config`. A family is
+loaded from `keras.backend._<backend>.<family>` (its `KERNELS` object) the first time it
+is read, then cached as a plain attribute, so later reads cost one attribute lookup.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from keras.backend._config import backend
+
+if TYPE_CHECKING:
+    from keras.backend._kernels.core import Core
+    from keras.backend._kernels.creation import Creation
+    from keras.backend._kernels.elementwise import Elementwise
+    from keras.backend._kernels.indexing import Indexing
+    from keras.backend._kernels.linear import Linear
+    from keras.backend._kernels.logic import Logic
+    from keras.backend._kernels.reductions import Reductions
+    from keras.backend._kernels.shape import ShapeKernels
+    from keras.backend._kernels.sorting import Sorting
+
+FAMILIES = (
+    "core",
+    "creation",
+    "elementwise",
+    "indexing",
+    "linear",
+    "logic",
+    "reductions",
+    "shape",
+    "sorting",
+)
+
+
+def load_family(backend_name: str, family: str) -> Any:
+    """Import one family of one backend and return its kernels object."""
+    module = importlib.import_module(f"keras.backend._{backend_name}.{family}")
+    return module.KERNELS
+
+
+class Kernels:
+    """The active backend's kernels, one attribute per family."""
+
+    core: Core
+    creation: Creation
+    elementwise: Elementwise
+    indexing: Indexing
+    linear: Linear
+    logic: Logic
+    reductions: Reductions
+    shape: ShapeKernels
+    sorting: Sorting
+
+    def __getattr__(self, family: str) -> Any:
+        if family.startswith("__"):
+            raise AttributeError(family)
+        kernels = load_family(backend(), family)
+        setattr(self, family, kernels)
+        return kernels
+
+
+K = Kernels()

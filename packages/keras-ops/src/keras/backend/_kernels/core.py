@@ -1,0 +1,45 @@
+"""Core kernels: conversion between Python/numpy values and the backend's tensors."""
+
+from __future__ import annotations
+
+import abc
+from typing import Any
+
+import numpy as np
+
+from keras.ops._typing import Shape, Tensor
+
+
+class Core(abc.ABC):
+    """Conversion, dtype and shape queries. Every backend implements all of it."""
+
+    #: The backend's numpy-like module.
+    xnp: Any
+    #: The types of the backend's native tensors, for fast `isinstance` checks.
+    tensor_types: tuple[type, ...]
+
+    @abc.abstractmethod
+    def native_dtype(self, dtype: str) -> Any:
+        """Return the backend's dtype object for a standard dtype name."""
+
+    @abc.abstractmethod
+    def dtype_of(self, x: Tensor) -> str:
+        """Return the standard dtype name of a native tensor."""
+
+    @abc.abstractmethod
+    def convert_to_tensor(self, x: Any, dtype: str) -> Tensor:
+        """Return `x` (array, scalar, nested list) as a native tensor of `dtype`."""
+
+    @abc.abstractmethod
+    def convert_to_numpy(self, x: Tensor) -> np.ndarray[Any, Any]:
+        """Return a native tensor as a numpy array."""
+
+    @abc.abstractmethod
+    def cast(self, x: Tensor, dtype: str) -> Tensor:
+        """Return a native tensor cast to `dtype`."""
+
+    def is_tensor(self, x: Any) -> bool:
+        return isinstance(x, self.tensor_types)
+
+    def shape_of(self, x: Tensor) -> Shape:
+        return tuple(x.shape)

@@ -1,0 +1,1 @@
+"""The numpy backend: inference only, no gradients."""

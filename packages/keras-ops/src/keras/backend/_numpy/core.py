@@ -1,0 +1,46 @@
+"""Core kernels for numpy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ml_dtypes
+import numpy as np
+
+from keras.backend._kernels.core import Core
+from keras.ops._typing import Tensor
+
+_EXTRA_DTYPES = {
+    "bfloat16": ml_dtypes.bfloat16,
+    "float8_e4m3fn": ml_dtypes.float8_e4m3fn,
+    "float8_e5m2": ml_dtypes.float8_e5m2,
+}
+
+
+def numpy_dtype(dtype: str) -> np.dtype[Any]:
+    """Return the numpy dtype of a standard dtype name (ml_dtypes for bfloat16 and float8)."""
+    return np.dtype(_EXTRA_DTYPES.get(dtype, dtype))
+
+
+class NumpyCore(Core):
+    xnp = np
+    tensor_types = (np.ndarray, np.generic)
+
+    def native_dtype(self, dtype: str) -> Any:
+        return numpy_dtype(dtype)
+
+    def dtype_of(self, x: Tensor) -> str:
+        name: str = x.dtype.name
+        return name
+
+    def convert_to_tensor(self, x: Any, dtype: str) -> Tensor:
+        return np.asarray(x, dtype=numpy_dtype(dtype))
+
+    def convert_to_numpy(self, x: Tensor) -> np.ndarray[Any, Any]:
+        return np.asarray(x)
+
+    def cast(self, x: Tensor, dtype: str) -> Tensor:
+        return np.asarray(x).astype(numpy_dtype(dtype))
+
+
+KERNELS = NumpyCore()

@@ -1,0 +1,41 @@
+"""Core kernels for TensorFlow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import tensorflow as tf
+import tensorflow.experimental.numpy as tnp
+
+from keras.backend._kernels.core import Core
+from keras.ops._typing import Tensor
+
+
+class TensorflowCore(Core):
+    xnp = tnp
+    tensor_types = (tf.Tensor, tf.Variable)
+
+    def native_dtype(self, dtype: str) -> Any:
+        return tf.as_dtype(dtype)
+
+    def dtype_of(self, x: Tensor) -> str:
+        name: str = x.dtype.name
+        return name
+
+    def convert_to_tensor(self, x: Any, dtype: str) -> Tensor:
+        target = tf.as_dtype(dtype)
+        if isinstance(x, (tf.Tensor, tf.Variable)):
+            return x if x.dtype == target else tf.cast(x, target)
+        if isinstance(x, (np.ndarray, np.generic)) and np.asarray(x).dtype != np.dtype(target.as_numpy_dtype):
+            return tf.cast(tf.convert_to_tensor(np.asarray(x)), target)
+        return tf.convert_to_tensor(x, dtype=target)
+
+    def convert_to_numpy(self, x: Tensor) -> np.ndarray[Any, Any]:
+        return np.asarray(x.numpy() if hasattr(x, "numpy") else x)
+
+    def cast(self, x: Tensor, dtype: str) -> Tensor:
+        return tf.cast(x, tf.as_dtype(dtype))
+
+
+KERNELS = TensorflowCore()

@@ -1,0 +1,107 @@
+"""Turning op arguments into backend tensors of the right dtype.
+
+`promote` is the one dtype rule every op goes through: it finds the result dtype of
+its arguments with Keras 3's promotion table (Python scalars are weak) and converts
+each argument to it. Kernels never see anything but native tensors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from keras.backend._active import K
+from keras.backend._config import floatx
+from keras.backend._dtypes import result_type, standardize_dtype
+from keras.backend._variable import Variable
+from keras.ops._keras_tensor import KerasTensor
+from keras.ops._typing import Tensor
+
+_WEAK = (bool, int, float, complex)
+
+
+def infer_dtype(x: Any) -> str:
+    """Return the dtype Keras 3 gives `x` when no dtype is asked for.
+
+    Python ints give int32, floats `floatx()`, bools bool; nested lists promote their
+    items with the weak-scalar rule; arrays and tensors keep their dtype.
+    """
+    if isinstance(x, Variable):
+        return x.dtype
+    if isinstance(x, bool):
+        return "bool"
+    if isinstance(x, int):
+        return "int32"
+    if isinstance(x, float):
+        return floatx()
+    if isinstance(x, complex):
+        return "complex64"
+    dtype = getattr(x, "dtype", None)
+    if dtype is not None:
+        return standardize_dtype(dtype)
+    if isinstance(x, (list, tuple)):
+        if not x:
+            return floatx()
+        return result_type(*(_weak_type_or_dtype(item) for item in _flatten_items(x)))
+    raise TypeError(f"Cannot convert {x!r} (of type {type(x).__name__}) to a tensor.")
+
+
+def _flatten_items(x: Any) -> list[Any]:
+    items: list[Any] = []
+    for item in x:
+        if isinstance(item, (list, tuple)):
+            items.extend(_flatten_items(item))
+        else:
+            items.append(item)
+    return items
+
+
+def _weak_type_or_dtype(x: Any) -> Any:
+    if type(x) in _WEAK:
+        return type(x)
+    if isinstance(x, Variable):
+        return x.dtype
+    dtype = getattr(x, "dtype", None)
+    if dtype is not None:
+        return standardize_dtype(dtype)
+    return infer_dtype(x)
+
+
+def dtype_for_promotion(x: Any) -> Any:
+    """Return what `result_type` needs for `x`: a Python type when it is a weak scalar."""
+    if type(x) in _WEAK:
+        return type(x)
+    return _weak_type_or_dtype(x)
+
+
+def convert(x: Any, dtype: str | None = None) -> Tensor:
+    """Return `x` as a native tensor of `dtype` (its inferred dtype when `None`)."""
+    core = K.core
+    if isinstance(x, core.tensor_types):
+        if dtype is None or core.dtype_of(x) == dtype:
+            return x
+        return core.cast(x, dtype)
+    if isinstance(x, Variable):
+        value = x.value
+        return value if dtype is None or x.dtype == dtype else core.cast(value, dtype)
+    if isinstance(x, KerasTensor):
+        raise ValueError(
+            "A KerasTensor is symbolic and has no value: it cannot be converted to a tensor. "
+            f"Received: {x!r}"
+        )
+    return core.convert_to_tensor(x, dtype or infer_dtype(x))
+
+
+def promote(*xs: Any, dtype: str | None = None) -> tuple[Tensor, ...]:
+    """Convert every argument to one native dtype: `dtype`, or Keras 3's result type."""
+    if dtype is None:
+        dtype = result_type(*(dtype_for_promotion(x) for x in xs))
+    return tuple(convert(x, dtype) for x in xs)
+
+
+def to_numpy(x: Any) -> np.ndarray[Any, Any]:
+    """Return `x` (native tensor, Variable, array or scalar) as a numpy array."""
+    if isinstance(x, np.ndarray):
+        return x
+    return K.core.convert_to_numpy(convert(x))

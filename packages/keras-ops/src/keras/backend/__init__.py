@@ -12,10 +12,12 @@ from keras.backend._dtypes import is_int_dtype as is_int_dtype
 from keras.backend._dtypes import result_type as result_type
 from keras.backend._dtypes import standardize_dtype as standardize_dtype
 from keras.backend._naming import get_uid as get_uid
+from keras.backend._session import clear_session as clear_session
 from keras.ops._keras_tensor import is_keras_tensor as is_keras_tensor
 
 __all__ = [
     "backend",
+    "clear_session",
     "epsilon",
     "floatx",
     "get_uid",

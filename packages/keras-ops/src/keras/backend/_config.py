@@ -234,3 +234,25 @@ def set_image_data_format(data_format: str) -> None:
         ValueError: If `data_format` is neither.
     """
     SETTINGS.image_data_format = check_data_format(data_format)
+
+
+def set_backend(backend: str) -> None:
+    """Switch the active backend for the rest of the process.
+
+    Tensors, variables and models made before the switch keep the old backend's state
+    and must not be mixed with new ones; use this in notebooks, not in libraries.
+
+    Args:
+        backend: `"numpy"`, `"jax"`, `"torch"` or `"tensorflow"`.
+
+    Raises:
+        ValueError: For an unknown name.
+        ImportError: If that backend's package is not installed.
+    """
+    name = check_backend_name(backend)
+    _require_installed(name, "set_backend")
+    os.environ["KERAS_BACKEND"] = name
+    SETTINGS.backend = name
+    from keras.backend._active import K
+
+    K.__dict__.clear()  # drop the cached kernel families of the old backend

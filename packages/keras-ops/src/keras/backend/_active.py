@@ -13,23 +13,33 @@ from typing import TYPE_CHECKING, Any
 from keras.backend._config import backend
 
 if TYPE_CHECKING:
+    from keras.backend._kernels.control_flow import ControlFlow
+    from keras.backend._kernels.conv import Conv
     from keras.backend._kernels.core import Core
     from keras.backend._kernels.creation import Creation
     from keras.backend._kernels.elementwise import Elementwise
     from keras.backend._kernels.indexing import Indexing
     from keras.backend._kernels.linear import Linear
     from keras.backend._kernels.logic import Logic
+    from keras.backend._kernels.math import Math
+    from keras.backend._kernels.nn import NN
+    from keras.backend._kernels.random import Random
     from keras.backend._kernels.reductions import Reductions
     from keras.backend._kernels.shape import ShapeKernels
     from keras.backend._kernels.sorting import Sorting
 
 FAMILIES = (
+    "control_flow",
+    "conv",
     "core",
     "creation",
     "elementwise",
     "indexing",
     "linear",
     "logic",
+    "math",
+    "nn",
+    "random",
     "reductions",
     "shape",
     "sorting",
@@ -45,12 +55,17 @@ def load_family(backend_name: str, family: str) -> Any:
 class Kernels:
     """The active backend's kernels, one attribute per family."""
 
+    control_flow: ControlFlow
+    conv: Conv
     core: Core
     creation: Creation
     elementwise: Elementwise
     indexing: Indexing
     linear: Linear
     logic: Logic
+    math: Math
+    nn: NN
+    random: Random
     reductions: Reductions
     shape: ShapeKernels
     sorting: Sorting

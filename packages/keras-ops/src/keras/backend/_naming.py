@@ -36,3 +36,12 @@ def unique_name(prefix: str) -> str:
 def reset_uids() -> None:
     """Forget every counter (used by `clear_session`)."""
     _UIDS.clear()
+
+
+def check_name(name: object) -> str:
+    """Return `name` if it is a string without `/` (paths use `/`), else raise naming it."""
+    if not isinstance(name, str) or "/" in name:
+        raise ValueError(
+            f"Argument `name` must be a string and cannot contain character `/`. Received: name={name}"
+        )
+    return name

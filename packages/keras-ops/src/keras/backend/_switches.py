@@ -70,10 +70,10 @@ def is_flash_attention_enabled() -> bool | None:
     return SWITCHES.flash_attention
 
 
-def _check_cap(name: str, value: int | None) -> int | None:
+def _check_cap(name: str, value: object) -> int | None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
         raise ValueError(f"`{name}` must be a positive int or None. Received: {name}={value!r}")
-    return value
+    return value if isinstance(value, int) else None
 
 
 def set_max_epochs(max_epochs: int | None) -> None:

@@ -47,6 +47,15 @@ def infer_dtype(x: Any) -> str:
     raise TypeError(f"Cannot convert {x!r} (of type {type(x).__name__}) to a tensor.")
 
 
+def default_dtype(x: Any) -> str:
+    """Return the dtype a tensor made from `x` gets when none is asked for.
+
+    The promotion table applied to `x`'s own dtype: 64-bit narrows to 32-bit, Python
+    scalars and lists follow the weak-type rules.
+    """
+    return result_type(infer_dtype(x))
+
+
 def _flatten_items(x: Any) -> list[Any]:
     items: list[Any] = []
     for item in x:
@@ -87,8 +96,7 @@ def convert(x: Any, dtype: str | None = None) -> Tensor:
         return value if dtype is None or x.dtype == dtype else core.cast(value, dtype)
     if isinstance(x, KerasTensor):
         raise ValueError(
-            "A KerasTensor is symbolic and has no value: it cannot be converted to a tensor. "
-            f"Received: {x!r}"
+            f"A KerasTensor is symbolic and has no value: it cannot be converted to a tensor. Received: {x!r}"
         )
     return core.convert_to_tensor(x, dtype or infer_dtype(x))
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from keras.backend._dtypes import standardize_dtype
 from keras.backend._naming import unique_name
+from keras.ops._operators import TensorOperators, ops_module
 from keras.ops._spec import Spec
 from keras.ops._typing import Shape
 
@@ -43,14 +44,14 @@ def standardize_shape(shape: Any) -> Shape:
         if hasattr(dim, "__index__") and not isinstance(dim, bool):
             size = int(dim.__index__())
         else:
-            raise ValueError(f"Cannot convert '{shape!r}' to a shape. Found invalid entry '{dim!r}'.")
+            raise ValueError(f"Cannot convert '{shape!r}' to a shape. Found invalid entry '{dim}'.")
         if size < 0:
             raise ValueError(f"Negative dimensions are not allowed. Received: shape={tuple(shape)!r}")
         result.append(size)
     return tuple(result)
 
 
-class KerasTensor:
+class KerasTensor(TensorOperators):
     """A symbolic tensor: a shape (with `None` for unknown dimensions) and a dtype.
 
     Args:
@@ -105,23 +106,19 @@ class KerasTensor:
         return Spec(self._shape, self._dtype)
 
     def reshape(self, newshape: Any) -> Any:
-        from keras import ops
-
-        return ops.reshape(self, newshape)
+        return ops_module().reshape(self, newshape)
 
     def squeeze(self, axis: Any = None) -> Any:
-        from keras import ops
-
-        return ops.squeeze(self, axis=axis)
+        return ops_module().squeeze(self, axis=axis)
 
     @property
     def T(self) -> Any:  # noqa: N802 - numpy's name
-        from keras import ops
-
-        return ops.transpose(self)
+        return ops_module().transpose(self)
 
     def __repr__(self) -> str:
-        return f"<KerasTensor shape={self._shape}, dtype={self._dtype}, sparse={self.sparse}, name={self.name}>"
+        return (
+            f"<KerasTensor shape={self._shape}, dtype={self._dtype}, sparse={self.sparse}, name={self.name}>"
+        )
 
     def __iter__(self) -> Any:
         raise NotImplementedError(
@@ -140,99 +137,8 @@ class KerasTensor:
             "of a keras.ops function or a Keras layer."
         )
 
-    # Python operators, so that `x + 1` on a KerasTensor builds graph nodes.
-    def __add__(self, other: Any) -> Any:
-        return _ops().add(self, other)
-
-    def __radd__(self, other: Any) -> Any:
-        return _ops().add(other, self)
-
-    def __sub__(self, other: Any) -> Any:
-        return _ops().subtract(self, other)
-
-    def __rsub__(self, other: Any) -> Any:
-        return _ops().subtract(other, self)
-
-    def __mul__(self, other: Any) -> Any:
-        return _ops().multiply(self, other)
-
-    def __rmul__(self, other: Any) -> Any:
-        return _ops().multiply(other, self)
-
-    def __truediv__(self, other: Any) -> Any:
-        return _ops().true_divide(self, other)
-
-    def __rtruediv__(self, other: Any) -> Any:
-        return _ops().true_divide(other, self)
-
-    def __floordiv__(self, other: Any) -> Any:
-        return _ops().floor_divide(self, other)
-
-    def __rfloordiv__(self, other: Any) -> Any:
-        return _ops().floor_divide(other, self)
-
-    def __mod__(self, other: Any) -> Any:
-        return _ops().mod(self, other)
-
-    def __rmod__(self, other: Any) -> Any:
-        return _ops().mod(other, self)
-
-    def __pow__(self, other: Any) -> Any:
-        return _ops().power(self, other)
-
-    def __rpow__(self, other: Any) -> Any:
-        return _ops().power(other, self)
-
-    def __matmul__(self, other: Any) -> Any:
-        return _ops().matmul(self, other)
-
-    def __rmatmul__(self, other: Any) -> Any:
-        return _ops().matmul(other, self)
-
-    def __neg__(self) -> Any:
-        return _ops().negative(self)
-
-    def __pos__(self) -> Any:
-        return self
-
-    def __abs__(self) -> Any:
-        return _ops().absolute(self)
-
-    def __invert__(self) -> Any:
-        return _ops().logical_not(self) if self.dtype == "bool" else _ops().bitwise_invert(self)
-
-    def __and__(self, other: Any) -> Any:
-        return _ops().logical_and(self, other)
-
-    def __or__(self, other: Any) -> Any:
-        return _ops().logical_or(self, other)
-
-    def __xor__(self, other: Any) -> Any:
-        return _ops().logical_xor(self, other)
-
-    def __lt__(self, other: Any) -> Any:
-        return _ops().less(self, other)
-
-    def __le__(self, other: Any) -> Any:
-        return _ops().less_equal(self, other)
-
-    def __gt__(self, other: Any) -> Any:
-        return _ops().greater(self, other)
-
-    def __ge__(self, other: Any) -> Any:
-        return _ops().greater_equal(self, other)
-
-    def __getitem__(self, key: Any) -> Any:
-        return _ops().get_item(self, key)
-
     # Identity semantics keep KerasTensors usable as dict keys and in sets, as in Keras 3.
     __hash__ = object.__hash__
-
-
-def _ops() -> Any:
-    from keras import ops
-
-    return ops
 
 
 def is_keras_tensor(x: Any) -> bool:

@@ -64,7 +64,7 @@ class OpCall(Operation):
         return keras_tensors_from_specs(specs)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _rule_parameters(rule: Rule) -> tuple[frozenset[str], bool]:
     parameters = inspect.signature(rule).parameters.values()
     takes_kwargs = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)

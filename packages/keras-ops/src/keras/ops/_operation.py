@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from keras import tree
-from keras.backend._naming import unique_name
+from keras.backend._naming import check_name, unique_name
 from keras.ops._keras_tensor import KerasHistory, KerasTensor
 from keras.ops._spec import Spec
 
@@ -100,11 +100,7 @@ class Operation:
     def __init__(self, name: str | None = None) -> None:
         if name is None:
             name = unique_name(_to_snake_case(type(self).__name__))
-        if not isinstance(name, str) or "/" in name:
-            raise ValueError(
-                f"Argument `name` must be a string without '/'. Received: name={name!r} (of type {type(name)})"
-            )
-        self.name = name
+        self.name = check_name(name)
         self._inbound_nodes: list[Node] = []
         self._outbound_nodes: list[Node] = []
 
@@ -134,7 +130,9 @@ class Operation:
 
     def _single_node(self, attribute: str) -> Any:
         if not self._inbound_nodes:
-            raise AttributeError(f"Operation {self.name!r} has never been called and thus has no {attribute}.")
+            raise AttributeError(
+                f"Operation {self.name!r} has never been called and thus has no {attribute}."
+            )
         if len(self._inbound_nodes) > 1:
             raise AttributeError(
                 f"Operation {self.name!r} has multiple inbound nodes, so its {attribute} is ambiguous."

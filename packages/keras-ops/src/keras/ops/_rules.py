@@ -45,7 +45,9 @@ def canonical_axis(axis: int, ndim: int, op_name: str = "op") -> int:
     return axis % ndim if ndim else 0
 
 
-def canonical_axes(axis: int | Sequence[int] | None, ndim: int, op_name: str = "op") -> tuple[int, ...] | None:
+def canonical_axes(
+    axis: int | Sequence[int] | None, ndim: int, op_name: str = "op"
+) -> tuple[int, ...] | None:
     """Return `axis` as a sorted tuple of non-negative axes (`None` stays `None`)."""
     if axis is None:
         return None
@@ -129,3 +131,12 @@ def reduce_to_index(x: Any, axis: Any = None, keepdims: bool = False) -> Spec:
     """Index reduction (`argmax`, `argmin`): int32 positions."""
     spec = as_spec(x)
     return Spec(reduced_shape(spec.shape, axis, keepdims), "int32")
+
+
+# Keras 3 accumulates small integers in 32 bits (sum, trace, cumsum...).
+_ACCUMULATION_DTYPES = {"bool": "int32", "int8": "int32", "int16": "int32", "uint8": "uint32", "uint16": "uint32"}
+
+
+def accumulation_dtype(dtype: str) -> str:
+    """Return the dtype a sum-like op accumulates `dtype` in: small ints widen to 32 bits."""
+    return _ACCUMULATION_DTYPES.get(dtype, dtype)

@@ -40,7 +40,7 @@ class Spec:
 
 def weak_scalar_spec(value: bool | int | float | complex) -> Spec:
     """Return the weak spec of a Python scalar."""
-    return Spec((), _WEAK_TYPES[type(value)] if type(value) in _WEAK_TYPES else "float32", weak=True)
+    return Spec((), _WEAK_TYPES.get(type(value), "float32"), weak=True)
 
 
 def as_spec(value: Any) -> Spec:

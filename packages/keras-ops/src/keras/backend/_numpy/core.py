@@ -19,7 +19,8 @@ _EXTRA_DTYPES = {
 
 def numpy_dtype(dtype: str) -> np.dtype[Any]:
     """Return the numpy dtype of a standard dtype name (ml_dtypes for bfloat16 and float8)."""
-    return np.dtype(_EXTRA_DTYPES.get(dtype, dtype))
+    result: np.dtype[Any] = np.dtype(_EXTRA_DTYPES.get(dtype, dtype))
+    return result
 
 
 class NumpyCore(Core):

@@ -27,9 +27,11 @@ class TensorflowCore(Core):
         target = tf.as_dtype(dtype)
         if isinstance(x, (tf.Tensor, tf.Variable)):
             return x if x.dtype == target else tf.cast(x, target)
-        if isinstance(x, (np.ndarray, np.generic)) and np.asarray(x).dtype != np.dtype(target.as_numpy_dtype):
-            return tf.cast(tf.convert_to_tensor(np.asarray(x)), target)
-        return tf.convert_to_tensor(x, dtype=target)
+        array = np.asarray(x)
+        if array.dtype != np.dtype(target.as_numpy_dtype):
+            # tf.convert_to_tensor refuses lossy conversions (2.7 to int8): cast explicitly.
+            return tf.cast(tf.convert_to_tensor(array), target)
+        return tf.convert_to_tensor(array)
 
     def convert_to_numpy(self, x: Tensor) -> np.ndarray[Any, Any]:
         return np.asarray(x.numpy() if hasattr(x, "numpy") else x)

@@ -64,7 +64,8 @@ class TorchCore(Core):
             array = np.asarray(x)
             if array.dtype.kind == "V" or array.dtype.name in ("bfloat16", "float8_e4m3fn", "float8_e5m2"):
                 array = array.astype(np.float32)
-            return torch.from_numpy(np.ascontiguousarray(array)).to(target)
+            # ascontiguousarray makes 0-d arrays 1-d: restore the shape.
+            return torch.from_numpy(np.ascontiguousarray(array).reshape(array.shape)).to(target)
         return torch.as_tensor(x, dtype=target)
 
     def convert_to_numpy(self, x: Tensor) -> np.ndarray[Any, Any]:

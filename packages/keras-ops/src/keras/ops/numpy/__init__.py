@@ -1,9 +1,245 @@
 """`keras.ops.numpy`: numpy-style ops on every backend."""
 
+from keras.ops.numpy._creation import arange as arange
+from keras.ops.numpy._creation import array as array
+from keras.ops.numpy._creation import bartlett as bartlett
+from keras.ops.numpy._creation import blackman as blackman
+from keras.ops.numpy._creation import diag as diag
+from keras.ops.numpy._creation import diagflat as diagflat
+from keras.ops.numpy._creation import diagonal as diagonal
+from keras.ops.numpy._creation import empty as empty
+from keras.ops.numpy._creation import empty_like as empty_like
+from keras.ops.numpy._creation import eye as eye
+from keras.ops.numpy._creation import full as full
+from keras.ops.numpy._creation import full_like as full_like
+from keras.ops.numpy._creation import geomspace as geomspace
+from keras.ops.numpy._creation import hamming as hamming
+from keras.ops.numpy._creation import hanning as hanning
+from keras.ops.numpy._creation import identity as identity
+from keras.ops.numpy._creation import kaiser as kaiser
+from keras.ops.numpy._creation import linspace as linspace
+from keras.ops.numpy._creation import logspace as logspace
+from keras.ops.numpy._creation import ones as ones
+from keras.ops.numpy._creation import ones_like as ones_like
+from keras.ops.numpy._creation import tri as tri
+from keras.ops.numpy._creation import tril as tril
+from keras.ops.numpy._creation import triu as triu
+from keras.ops.numpy._creation import vander as vander
+from keras.ops.numpy._creation import zeros as zeros
+from keras.ops.numpy._creation import zeros_like as zeros_like
+from keras.ops.numpy._elementwise import abs as abs
+from keras.ops.numpy._elementwise import absolute as absolute
 from keras.ops.numpy._elementwise import add as add
+from keras.ops.numpy._elementwise import arctan2 as arctan2
+from keras.ops.numpy._elementwise import bitwise_and as bitwise_and
+from keras.ops.numpy._elementwise import bitwise_invert as bitwise_invert
+from keras.ops.numpy._elementwise import bitwise_left_shift as bitwise_left_shift
+from keras.ops.numpy._elementwise import bitwise_not as bitwise_not
+from keras.ops.numpy._elementwise import bitwise_or as bitwise_or
+from keras.ops.numpy._elementwise import bitwise_right_shift as bitwise_right_shift
+from keras.ops.numpy._elementwise import bitwise_xor as bitwise_xor
+from keras.ops.numpy._elementwise import ceil as ceil
+from keras.ops.numpy._elementwise import clip as clip
+from keras.ops.numpy._elementwise import divide as divide
+from keras.ops.numpy._elementwise import divide_no_nan as divide_no_nan
+from keras.ops.numpy._elementwise import fabs as fabs
+from keras.ops.numpy._elementwise import floor as floor
+from keras.ops.numpy._elementwise import floor_divide as floor_divide
+from keras.ops.numpy._elementwise import fmax as fmax
+from keras.ops.numpy._elementwise import fmin as fmin
+from keras.ops.numpy._elementwise import fmod as fmod
+from keras.ops.numpy._elementwise import gcd as gcd
+from keras.ops.numpy._elementwise import heaviside as heaviside
+from keras.ops.numpy._elementwise import hypot as hypot
+from keras.ops.numpy._elementwise import lcm as lcm
+from keras.ops.numpy._elementwise import ldexp as ldexp
+from keras.ops.numpy._elementwise import left_shift as left_shift
+from keras.ops.numpy._elementwise import logaddexp as logaddexp
+from keras.ops.numpy._elementwise import logaddexp2 as logaddexp2
+from keras.ops.numpy._elementwise import maximum as maximum
+from keras.ops.numpy._elementwise import minimum as minimum
+from keras.ops.numpy._elementwise import mod as mod
 from keras.ops.numpy._elementwise import multiply as multiply
-from keras.ops.numpy._elementwise import sin as sin
+from keras.ops.numpy._elementwise import negative as negative
+from keras.ops.numpy._elementwise import nextafter as nextafter
+from keras.ops.numpy._elementwise import power as power
+from keras.ops.numpy._elementwise import reciprocal as reciprocal
+from keras.ops.numpy._elementwise import right_shift as right_shift
+from keras.ops.numpy._elementwise import round as round
+from keras.ops.numpy._elementwise import sign as sign
+from keras.ops.numpy._elementwise import square as square
 from keras.ops.numpy._elementwise import subtract as subtract
-from keras.ops.numpy._reductions import sum as sum
+from keras.ops.numpy._elementwise import true_divide as true_divide
+from keras.ops.numpy._elementwise import trunc as trunc
+from keras.ops.numpy._indexing import bincount as bincount
+from keras.ops.numpy._indexing import diff as diff
+from keras.ops.numpy._indexing import digitize as digitize
+from keras.ops.numpy._indexing import get_item as get_item
+from keras.ops.numpy._indexing import histogram as histogram
+from keras.ops.numpy._indexing import isin as isin
+from keras.ops.numpy._indexing import nonzero as nonzero
+from keras.ops.numpy._indexing import searchsorted as searchsorted
+from keras.ops.numpy._indexing import select as select
+from keras.ops.numpy._indexing import take as take
+from keras.ops.numpy._indexing import take_along_axis as take_along_axis
+from keras.ops.numpy._indexing import unravel_index as unravel_index
+from keras.ops.numpy._indexing import where as where
+from keras.ops.numpy._linear import correlate as correlate
+from keras.ops.numpy._linear import cross as cross
+from keras.ops.numpy._linear import dot as dot
+from keras.ops.numpy._linear import einsum as einsum
+from keras.ops.numpy._linear import inner as inner
+from keras.ops.numpy._linear import kron as kron
+from keras.ops.numpy._linear import matmul as matmul
+from keras.ops.numpy._linear import outer as outer
+from keras.ops.numpy._linear import slogdet as slogdet
+from keras.ops.numpy._linear import tensordot as tensordot
+from keras.ops.numpy._linear import trace as trace
+from keras.ops.numpy._linear import trapezoid as trapezoid
+from keras.ops.numpy._linear import vdot as vdot
+from keras.ops.numpy._logic import allclose as allclose
+from keras.ops.numpy._logic import equal as equal
+from keras.ops.numpy._logic import greater as greater
+from keras.ops.numpy._logic import greater_equal as greater_equal
+from keras.ops.numpy._logic import isclose as isclose
+from keras.ops.numpy._logic import isfinite as isfinite
+from keras.ops.numpy._logic import isinf as isinf
+from keras.ops.numpy._logic import isnan as isnan
+from keras.ops.numpy._logic import isneginf as isneginf
+from keras.ops.numpy._logic import isposinf as isposinf
+from keras.ops.numpy._logic import isreal as isreal
+from keras.ops.numpy._logic import less as less
+from keras.ops.numpy._logic import less_equal as less_equal
+from keras.ops.numpy._logic import logical_and as logical_and
+from keras.ops.numpy._logic import logical_not as logical_not
+from keras.ops.numpy._logic import logical_or as logical_or
+from keras.ops.numpy._logic import logical_xor as logical_xor
+from keras.ops.numpy._logic import not_equal as not_equal
+from keras.ops.numpy._logic import signbit as signbit
+from keras.ops.numpy._sorting import argpartition as argpartition
+from keras.ops.numpy._sorting import argsort as argsort
+from keras.ops.numpy._sorting import sort as sort
+from keras.ops.numpy._sorting import unique as unique
 
-__all__ = ["add", "multiply", "sin", "subtract", "sum"]
+__all__ = [
+    "abs",
+    "absolute",
+    "add",
+    "allclose",
+    "arange",
+    "arctan2",
+    "argpartition",
+    "argsort",
+    "array",
+    "bartlett",
+    "bincount",
+    "bitwise_and",
+    "bitwise_invert",
+    "bitwise_left_shift",
+    "bitwise_not",
+    "bitwise_or",
+    "bitwise_right_shift",
+    "bitwise_xor",
+    "blackman",
+    "ceil",
+    "clip",
+    "correlate",
+    "cross",
+    "diag",
+    "diagflat",
+    "diagonal",
+    "diff",
+    "digitize",
+    "divide",
+    "divide_no_nan",
+    "dot",
+    "einsum",
+    "empty",
+    "empty_like",
+    "equal",
+    "eye",
+    "fabs",
+    "floor",
+    "floor_divide",
+    "fmax",
+    "fmin",
+    "fmod",
+    "full",
+    "full_like",
+    "gcd",
+    "geomspace",
+    "get_item",
+    "greater",
+    "greater_equal",
+    "hamming",
+    "hanning",
+    "heaviside",
+    "histogram",
+    "hypot",
+    "identity",
+    "inner",
+    "isclose",
+    "isfinite",
+    "isin",
+    "isinf",
+    "isnan",
+    "isneginf",
+    "isposinf",
+    "isreal",
+    "kaiser",
+    "kron",
+    "lcm",
+    "ldexp",
+    "left_shift",
+    "less",
+    "less_equal",
+    "linspace",
+    "logaddexp",
+    "logaddexp2",
+    "logical_and",
+    "logical_not",
+    "logical_or",
+    "logical_xor",
+    "logspace",
+    "matmul",
+    "maximum",
+    "minimum",
+    "mod",
+    "multiply",
+    "negative",
+    "nextafter",
+    "nonzero",
+    "not_equal",
+    "ones",
+    "ones_like",
+    "outer",
+    "power",
+    "reciprocal",
+    "right_shift",
+    "round",
+    "searchsorted",
+    "select",
+    "sign",
+    "signbit",
+    "slogdet",
+    "sort",
+    "square",
+    "subtract",
+    "take",
+    "take_along_axis",
+    "tensordot",
+    "trace",
+    "trapezoid",
+    "tri",
+    "tril",
+    "triu",
+    "true_divide",
+    "trunc",
+    "unique",
+    "unravel_index",
+    "vander",
+    "vdot",
+    "where",
+    "zeros",
+    "zeros_like",
+]

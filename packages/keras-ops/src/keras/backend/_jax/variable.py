@@ -1,0 +1,42 @@
+"""`keras.Variable` on JAX: an immutable jax array, replaced on assignment.
+
+The class is a registered pytree (one child, its value), so a Variable can be passed to
+`jax.jit`, `jax.grad` or `jax.eval_shape`: inside, it is a Variable whose value is the
+tracer. JAX 0.10 no longer converts objects through `__jax_array__` while tracing, so
+this is the way user code keeps passing Variables to jitted functions.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import jax
+
+from keras.backend._variable import Variable
+from keras.ops._typing import Tensor
+
+
+class BackendVariable(Variable):
+    def _store(self, value: Tensor) -> None:
+        self._value = value
+
+    def _replace(self, value: Tensor) -> None:
+        self._value = value
+
+    def __jax_array__(self) -> Tensor:
+        return self.value
+
+
+def _flatten(variable: BackendVariable) -> tuple[tuple[Any], BackendVariable]:
+    return (variable._value,), variable
+
+
+def _unflatten(template: BackendVariable, children: tuple[Any, ...]) -> BackendVariable:
+    # A shallow copy keeps name, path and dtype without running __init__ (no new name).
+    clone = copy.copy(template)
+    clone._value = children[0]
+    return clone
+
+
+jax.tree_util.register_pytree_node(BackendVariable, _flatten, _unflatten)

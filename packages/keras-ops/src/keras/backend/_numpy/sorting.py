@@ -1,0 +1,7 @@
+"""Sorting kernels for the numpy backend."""
+
+import numpy as np
+
+from keras.backend._kernels.sorting import Sorting
+
+KERNELS = Sorting(np)

@@ -1,0 +1,105 @@
+"""Shared machinery for op tests: table rows, numpy comparison, symbolic checks.
+
+A `Case` row names an op, its numpy (or closed-form) reference, the arguments and the
+expected output dtype. The same rows drive three checks: values against the reference,
+the output dtype, and the symbolic spec (shape and dtype on `KerasTensor` inputs)
+against the eager result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from keras.backend import standardize_dtype
+from keras.ops._convert import to_numpy
+from keras.ops._keras_tensor import KerasTensor
+
+RNG = np.random.default_rng(1234)
+
+
+def rand(*shape: int, dtype: str = "float32", low: float = -2.0, high: float = 2.0) -> np.ndarray:
+    """Return reproducible random data of `shape` and `dtype` (ints drawn in [low, high))."""
+    if dtype == "bool":
+        return RNG.random(shape) > 0.5
+    if np.dtype(dtype).kind in "iu":
+        return RNG.integers(
+            int(low) if np.dtype(dtype).kind == "i" else 0, max(int(high), 1), size=shape
+        ).astype(dtype)
+    return RNG.uniform(low, high, size=shape).astype(dtype)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One row of an op table."""
+
+    op: str
+    ref: Callable[..., Any]
+    args: tuple[Any, ...]
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+    dtype: str | None = None  # expected output dtype; None: the reference's dtype
+    rtol: float = 1e-6
+    atol: float = 1e-6
+    id: str = ""
+    symbolic: bool = True  # whether the symbolic check applies (data-dependent shapes do not)
+
+
+def case_id(case: Case) -> str:
+    return f"{case.op}-{case.id}" if case.id else case.op
+
+
+def call(module: ModuleType, case: Case) -> Any:
+    return getattr(module, case.op)(*case.args, **case.kwargs)
+
+
+def check_values(module: ModuleType, case: Case) -> None:
+    """Assert the op's values equal the reference's within the row's tolerances, and the dtype."""
+    got = call(module, case)
+    expected = case.ref(*case.args, **case.kwargs)
+    for g, e in zip(_as_list(got), _as_list(expected), strict=True):
+        g_np = to_numpy(g)
+        e_np = np.asarray(e)
+        assert g_np.shape == e_np.shape, f"shape {g_np.shape} != expected {e_np.shape}"
+        if g_np.dtype.kind in "fc" or e_np.dtype.kind in "fc":
+            np.testing.assert_allclose(
+                g_np.astype(np.complex128 if g_np.dtype.kind == "c" else np.float64),
+                e_np,
+                rtol=case.rtol,
+                atol=case.atol,
+            )
+        else:
+            np.testing.assert_array_equal(g_np, e_np)
+        expected_dtype = case.dtype or standardize_dtype(e_np.dtype)
+        assert standardize_dtype(g.dtype) == expected_dtype, (
+            f"dtype {standardize_dtype(g.dtype)} != expected {expected_dtype}"
+        )
+
+
+def _symbolic(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        return KerasTensor(value.shape, standardize_dtype(value.dtype))
+    if isinstance(value, list) and value and all(isinstance(v, np.ndarray) for v in value):
+        return [_symbolic(v) for v in value]
+    if isinstance(value, tuple) and value and all(isinstance(v, np.ndarray) for v in value):
+        return tuple(_symbolic(v) for v in value)
+    return value
+
+
+def check_symbolic(module: ModuleType, case: Case) -> None:
+    """Assert that KerasTensor inputs give the shape and dtype of the eager result."""
+    eager = call(module, case)
+    args = tuple(_symbolic(a) for a in case.args)
+    kwargs = {k: _symbolic(v) for k, v in case.kwargs.items()}
+    symbolic = getattr(module, case.op)(*args, **kwargs)
+    for s, e in zip(_as_list(symbolic), _as_list(eager), strict=True):
+        assert isinstance(s, KerasTensor), f"expected a KerasTensor, got {type(s).__name__}"
+        assert s.shape == tuple(to_numpy(e).shape), f"symbolic shape {s.shape} != eager {to_numpy(e).shape}"
+        assert s.dtype == standardize_dtype(e.dtype), f"symbolic dtype {s.dtype} != eager {e.dtype}"
+
+
+def _as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else [value]

@@ -14,8 +14,12 @@ __path__ = extend_path(__path__, __name__)
 from keras import backend as backend
 from keras import config as config
 from keras import ops as ops
+from keras import random as random
 from keras import tree as tree
 from keras._version import __version__ as __version__
+from keras.backend._device import RematScope as RematScope
+from keras.backend._device import device as device
+from keras.backend._device import remat as remat
 from keras.backend._name_scope import name_scope as name_scope
 from keras.backend._scopes import StatelessScope as StatelessScope
 from keras.backend._scopes import SymbolicScope as SymbolicScope
@@ -38,14 +42,18 @@ __all__ = [
     "Function",
     "KerasTensor",
     "Operation",
+    "RematScope",
     "StatelessScope",
     "SymbolicScope",
     "Variable",
     "__version__",
     "backend",
     "config",
+    "device",
     "name_scope",
     "ops",
+    "random",
+    "remat",
     "tree",
     "version",
 ]

@@ -16,12 +16,16 @@ if TYPE_CHECKING:
     from keras.backend._kernels.control_flow import ControlFlow
     from keras.backend._kernels.conv import Conv
     from keras.backend._kernels.core import Core
+    from keras.backend._kernels.device import Device
     from keras.backend._kernels.creation import Creation
     from keras.backend._kernels.elementwise import Elementwise
+    from keras.backend._kernels.image import Image
     from keras.backend._kernels.indexing import Indexing
+    from keras.backend._kernels.linalg import Linalg
     from keras.backend._kernels.linear import Linear
     from keras.backend._kernels.logic import Logic
     from keras.backend._kernels.math import Math
+    from keras.backend._kernels.math_extra import MathExtra
     from keras.backend._kernels.nn import NN
     from keras.backend._kernels.random import Random
     from keras.backend._kernels.reductions import Reductions
@@ -33,11 +37,15 @@ FAMILIES = (
     "conv",
     "core",
     "creation",
+    "device",
     "elementwise",
+    "image",
     "indexing",
+    "linalg",
     "linear",
     "logic",
     "math",
+    "math_extra",
     "nn",
     "random",
     "reductions",
@@ -58,12 +66,16 @@ class Kernels:
     control_flow: ControlFlow
     conv: Conv
     core: Core
+    device: Device
     creation: Creation
     elementwise: Elementwise
+    image: Image
     indexing: Indexing
+    linalg: Linalg
     linear: Linear
     logic: Logic
     math: Math
+    math_extra: MathExtra
     nn: NN
     random: Random
     reductions: Reductions

@@ -190,6 +190,13 @@ def set_floatx(value: str) -> None:
 
     Raises:
         ValueError: If `value` is not a float dtype name.
+
+    Example:
+
+    >>> keras.backend.set_floatx("float16")
+    >>> keras.ops.convert_to_tensor(1.5).dtype
+    dtype('float16')
+    >>> keras.backend.set_floatx("float32")
     """
     SETTINGS.floatx = check_floatx(value)
 
@@ -199,6 +206,11 @@ def epsilon() -> float:
 
     Returns:
         The epsilon as a Python float.
+
+    Example:
+
+    >>> keras.backend.epsilon()
+    1e-07
     """
     return SETTINGS.epsilon
 
@@ -211,6 +223,13 @@ def set_epsilon(value: float) -> None:
 
     Raises:
         TypeError: If `value` is not a number.
+
+    Example:
+
+    >>> keras.backend.set_epsilon(1e-5)
+    >>> keras.backend.epsilon()
+    1e-05
+    >>> keras.backend.set_epsilon(1e-7)
     """
     SETTINGS.epsilon = check_epsilon(value)
 
@@ -220,6 +239,11 @@ def image_data_format() -> str:
 
     Returns:
         `"channels_last"` or `"channels_first"`.
+
+    Example:
+
+    >>> keras.backend.image_data_format()
+    'channels_last'
     """
     return SETTINGS.image_data_format
 
@@ -232,6 +256,13 @@ def set_image_data_format(data_format: str) -> None:
 
     Raises:
         ValueError: If `data_format` is neither.
+
+    Example:
+
+    >>> keras.backend.set_image_data_format("channels_first")
+    >>> keras.backend.image_data_format()
+    'channels_first'
+    >>> keras.backend.set_image_data_format("channels_last")
     """
     SETTINGS.image_data_format = check_data_format(data_format)
 

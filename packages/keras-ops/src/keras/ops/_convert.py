@@ -104,8 +104,34 @@ def convert(x: Any, dtype: str | None = None) -> Tensor:
 def promote(*xs: Any, dtype: str | None = None) -> tuple[Tensor, ...]:
     """Convert every argument to one native dtype: `dtype`, or Keras 3's result type."""
     if dtype is None:
+        if _same_native_dtype(xs):
+            return xs
         dtype = result_type(*(dtype_for_promotion(x) for x in xs))
     return tuple(convert(x, dtype) for x in xs)
+
+
+# Native dtype object -> whether the promotion table keeps it (float64 narrows, float32 stays).
+_KEPT_BY_TABLE: dict[Any, bool] = {}
+
+
+def _same_native_dtype(xs: tuple[Any, ...]) -> bool:
+    """Whether all `xs` are native tensors of one dtype the table keeps: nothing to convert.
+
+    The common case of an op on tensors it made itself; it skips promotion entirely.
+    """
+    core = K.core
+    first = xs[0]
+    if not isinstance(first, core.tensor_types):
+        return False
+    dtype = first.dtype
+    for x in xs[1:]:
+        if not isinstance(x, core.tensor_types) or not (x.dtype is dtype or x.dtype == dtype):
+            return False
+    kept = _KEPT_BY_TABLE.get(dtype)
+    if kept is None:
+        name = core.dtype_of(first)
+        kept = _KEPT_BY_TABLE[dtype] = result_type(name) == name
+    return kept
 
 
 def to_numpy(x: Any) -> np.ndarray[Any, Any]:

@@ -120,9 +120,8 @@ class Function(Operation):
         for node in self._nodes:
             args = tree.map_structure(lookup, node.call_args)
             kwargs = tree.map_structure(lookup, node.call_kwargs)
-            result = (
-                node.operation.call(*args, **kwargs) if _is_op_call(node) else node.operation(*args, **kwargs)
-            )
+            # Operation.__call__ runs eagerly on real tensors and records new nodes on symbolic ones.
+            result = node.operation(*args, **kwargs)
             for symbolic, real in zip(node.outputs, tree.flatten(result), strict=True):
                 values[id(symbolic)] = real
         return tree.map_structure(lookup, self._outputs_struct)
@@ -140,8 +139,3 @@ class Function(Operation):
     def __call__(self, inputs: Any) -> Any:
         return super().__call__(inputs)
 
-
-def _is_op_call(node: Node) -> bool:
-    from keras.ops._op import OpCall
-
-    return isinstance(node.operation, OpCall)

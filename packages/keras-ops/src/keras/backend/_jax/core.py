@@ -9,7 +9,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from keras.backend._kernels.core import Core
-from keras.backend._numpy.core import numpy_dtype
+from keras.backend._numpy.core import dtype_name, numpy_dtype
 from keras.ops._typing import Tensor
 
 
@@ -21,8 +21,7 @@ class JaxCore(Core):
         return numpy_dtype(dtype)
 
     def dtype_of(self, x: Tensor) -> str:
-        name: str = x.dtype.name
-        return name
+        return dtype_name(x.dtype)
 
     def convert_to_tensor(self, x: Any, dtype: str) -> Tensor:
         return jnp.asarray(x, dtype=numpy_dtype(dtype))

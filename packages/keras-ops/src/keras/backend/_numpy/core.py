@@ -17,6 +17,17 @@ _EXTRA_DTYPES = {
 }
 
 
+_NAMES: dict[Any, str] = {}
+
+
+def dtype_name(dtype: Any) -> str:
+    """Return the standard name of a numpy dtype, cached (numpy computes `.name` in Python)."""
+    name = _NAMES.get(dtype)
+    if name is None:
+        name = _NAMES[dtype] = str(np.dtype(dtype).name)
+    return name
+
+
 def numpy_dtype(dtype: str) -> np.dtype[Any]:
     """Return the numpy dtype of a standard dtype name (ml_dtypes for bfloat16 and float8)."""
     result: np.dtype[Any] = np.dtype(_EXTRA_DTYPES.get(dtype, dtype))
@@ -31,8 +42,7 @@ class NumpyCore(Core):
         return numpy_dtype(dtype)
 
     def dtype_of(self, x: Tensor) -> str:
-        name: str = x.dtype.name
-        return name
+        return dtype_name(x.dtype)
 
     def convert_to_tensor(self, x: Any, dtype: str) -> Tensor:
         return np.asarray(x, dtype=numpy_dtype(dtype))

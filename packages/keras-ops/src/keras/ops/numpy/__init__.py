@@ -116,6 +116,104 @@ from keras.ops.numpy._logic import logical_or as logical_or
 from keras.ops.numpy._logic import logical_xor as logical_xor
 from keras.ops.numpy._logic import not_equal as not_equal
 from keras.ops.numpy._logic import signbit as signbit
+from keras.ops.numpy._math import angle as angle
+from keras.ops.numpy._math import arccos as arccos
+from keras.ops.numpy._math import arccosh as arccosh
+from keras.ops.numpy._math import arcsin as arcsin
+from keras.ops.numpy._math import arcsinh as arcsinh
+from keras.ops.numpy._math import arctan as arctan
+from keras.ops.numpy._math import arctanh as arctanh
+from keras.ops.numpy._math import cbrt as cbrt
+from keras.ops.numpy._math import conj as conj
+from keras.ops.numpy._math import conjugate as conjugate
+from keras.ops.numpy._math import copy as copy
+from keras.ops.numpy._math import cos as cos
+from keras.ops.numpy._math import cosh as cosh
+from keras.ops.numpy._math import deg2rad as deg2rad
+from keras.ops.numpy._math import exp as exp
+from keras.ops.numpy._math import exp2 as exp2
+from keras.ops.numpy._math import expm1 as expm1
+from keras.ops.numpy._math import i0 as i0
+from keras.ops.numpy._math import imag as imag
+from keras.ops.numpy._math import log as log
+from keras.ops.numpy._math import log10 as log10
+from keras.ops.numpy._math import log1p as log1p
+from keras.ops.numpy._math import log2 as log2
+from keras.ops.numpy._math import nan_to_num as nan_to_num
+from keras.ops.numpy._math import rad2deg as rad2deg
+from keras.ops.numpy._math import real as real
+from keras.ops.numpy._math import sin as sin
+from keras.ops.numpy._math import sinc as sinc
+from keras.ops.numpy._math import sinh as sinh
+from keras.ops.numpy._math import sqrt as sqrt
+from keras.ops.numpy._math import tan as tan
+from keras.ops.numpy._math import tanh as tanh
+from keras.ops.numpy._reductions import all as all
+from keras.ops.numpy._reductions import amax as amax
+from keras.ops.numpy._reductions import amin as amin
+from keras.ops.numpy._reductions import any as any
+from keras.ops.numpy._reductions import argmax as argmax
+from keras.ops.numpy._reductions import argmin as argmin
+from keras.ops.numpy._reductions import average as average
+from keras.ops.numpy._reductions import count_nonzero as count_nonzero
+from keras.ops.numpy._reductions import cumprod as cumprod
+from keras.ops.numpy._reductions import cumsum as cumsum
+from keras.ops.numpy._reductions import max as max
+from keras.ops.numpy._reductions import mean as mean
+from keras.ops.numpy._reductions import median as median
+from keras.ops.numpy._reductions import min as min
+from keras.ops.numpy._reductions import nanargmax as nanargmax
+from keras.ops.numpy._reductions import nanargmin as nanargmin
+from keras.ops.numpy._reductions import nancumprod as nancumprod
+from keras.ops.numpy._reductions import nancumsum as nancumsum
+from keras.ops.numpy._reductions import nanmax as nanmax
+from keras.ops.numpy._reductions import nanmean as nanmean
+from keras.ops.numpy._reductions import nanmedian as nanmedian
+from keras.ops.numpy._reductions import nanmin as nanmin
+from keras.ops.numpy._reductions import nanpercentile as nanpercentile
+from keras.ops.numpy._reductions import nanprod as nanprod
+from keras.ops.numpy._reductions import nanquantile as nanquantile
+from keras.ops.numpy._reductions import nanstd as nanstd
+from keras.ops.numpy._reductions import nansum as nansum
+from keras.ops.numpy._reductions import nanvar as nanvar
+from keras.ops.numpy._reductions import percentile as percentile
+from keras.ops.numpy._reductions import prod as prod
+from keras.ops.numpy._reductions import ptp as ptp
+from keras.ops.numpy._reductions import quantile as quantile
+from keras.ops.numpy._reductions import std as std
+from keras.ops.numpy._reductions import sum as sum
+from keras.ops.numpy._reductions import var as var
+from keras.ops.numpy._shape import append as append
+from keras.ops.numpy._shape import array_split as array_split
+from keras.ops.numpy._shape import broadcast_to as broadcast_to
+from keras.ops.numpy._shape import concatenate as concatenate
+from keras.ops.numpy._shape import dsplit as dsplit
+from keras.ops.numpy._shape import dstack as dstack
+from keras.ops.numpy._shape import expand_dims as expand_dims
+from keras.ops.numpy._shape import flip as flip
+from keras.ops.numpy._shape import fliplr as fliplr
+from keras.ops.numpy._shape import flipud as flipud
+from keras.ops.numpy._shape import hsplit as hsplit
+from keras.ops.numpy._shape import hstack as hstack
+from keras.ops.numpy._shape import meshgrid as meshgrid
+from keras.ops.numpy._shape import moveaxis as moveaxis
+from keras.ops.numpy._shape import ndim as ndim
+from keras.ops.numpy._shape import pad as pad
+from keras.ops.numpy._shape import ravel as ravel
+from keras.ops.numpy._shape import repeat as repeat
+from keras.ops.numpy._shape import reshape as reshape
+from keras.ops.numpy._shape import roll as roll
+from keras.ops.numpy._shape import rot90 as rot90
+from keras.ops.numpy._shape import size as size
+from keras.ops.numpy._shape import split as split
+from keras.ops.numpy._shape import squeeze as squeeze
+from keras.ops.numpy._shape import stack as stack
+from keras.ops.numpy._shape import swapaxes as swapaxes
+from keras.ops.numpy._shape import tile as tile
+from keras.ops.numpy._shape import transpose as transpose
+from keras.ops.numpy._shape import view as view
+from keras.ops.numpy._shape import vsplit as vsplit
+from keras.ops.numpy._shape import vstack as vstack
 from keras.ops.numpy._sorting import argpartition as argpartition
 from keras.ops.numpy._sorting import argsort as argsort
 from keras.ops.numpy._sorting import sort as sort
@@ -125,12 +223,28 @@ __all__ = [
     "abs",
     "absolute",
     "add",
+    "all",
     "allclose",
+    "amax",
+    "amin",
+    "angle",
+    "any",
+    "append",
     "arange",
+    "arccos",
+    "arccosh",
+    "arcsin",
+    "arcsinh",
+    "arctan",
     "arctan2",
+    "arctanh",
+    "argmax",
+    "argmin",
     "argpartition",
     "argsort",
     "array",
+    "array_split",
+    "average",
     "bartlett",
     "bincount",
     "bitwise_and",
@@ -141,10 +255,22 @@ __all__ = [
     "bitwise_right_shift",
     "bitwise_xor",
     "blackman",
+    "broadcast_to",
+    "cbrt",
     "ceil",
     "clip",
+    "concatenate",
+    "conj",
+    "conjugate",
+    "copy",
     "correlate",
+    "cos",
+    "cosh",
+    "count_nonzero",
     "cross",
+    "cumprod",
+    "cumsum",
+    "deg2rad",
     "diag",
     "diagflat",
     "diagonal",
@@ -153,12 +279,21 @@ __all__ = [
     "divide",
     "divide_no_nan",
     "dot",
+    "dsplit",
+    "dstack",
     "einsum",
     "empty",
     "empty_like",
     "equal",
+    "exp",
+    "exp2",
+    "expand_dims",
+    "expm1",
     "eye",
     "fabs",
+    "flip",
+    "fliplr",
+    "flipud",
     "floor",
     "floor_divide",
     "fmax",
@@ -175,8 +310,12 @@ __all__ = [
     "hanning",
     "heaviside",
     "histogram",
+    "hsplit",
+    "hstack",
     "hypot",
+    "i0",
     "identity",
+    "imag",
     "inner",
     "isclose",
     "isfinite",
@@ -194,6 +333,10 @@ __all__ = [
     "less",
     "less_equal",
     "linspace",
+    "log",
+    "log10",
+    "log1p",
+    "log2",
     "logaddexp",
     "logaddexp2",
     "logical_and",
@@ -202,10 +345,32 @@ __all__ = [
     "logical_xor",
     "logspace",
     "matmul",
+    "max",
     "maximum",
+    "mean",
+    "median",
+    "meshgrid",
+    "min",
     "minimum",
     "mod",
+    "moveaxis",
     "multiply",
+    "nan_to_num",
+    "nanargmax",
+    "nanargmin",
+    "nancumprod",
+    "nancumsum",
+    "nanmax",
+    "nanmean",
+    "nanmedian",
+    "nanmin",
+    "nanpercentile",
+    "nanprod",
+    "nanquantile",
+    "nanstd",
+    "nansum",
+    "nanvar",
+    "ndim",
     "negative",
     "nextafter",
     "nonzero",
@@ -213,22 +378,49 @@ __all__ = [
     "ones",
     "ones_like",
     "outer",
+    "pad",
+    "percentile",
     "power",
+    "prod",
+    "ptp",
+    "quantile",
+    "rad2deg",
+    "ravel",
+    "real",
     "reciprocal",
+    "repeat",
+    "reshape",
     "right_shift",
+    "roll",
+    "rot90",
     "round",
     "searchsorted",
     "select",
     "sign",
     "signbit",
+    "sin",
+    "sinc",
+    "sinh",
+    "size",
     "slogdet",
     "sort",
+    "split",
+    "sqrt",
     "square",
+    "squeeze",
+    "stack",
+    "std",
     "subtract",
+    "sum",
+    "swapaxes",
     "take",
     "take_along_axis",
+    "tan",
+    "tanh",
     "tensordot",
+    "tile",
     "trace",
+    "transpose",
     "trapezoid",
     "tri",
     "tril",
@@ -238,7 +430,11 @@ __all__ = [
     "unique",
     "unravel_index",
     "vander",
+    "var",
     "vdot",
+    "view",
+    "vsplit",
+    "vstack",
     "where",
     "zeros",
     "zeros_like",

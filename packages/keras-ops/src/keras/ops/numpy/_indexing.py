@@ -767,9 +767,9 @@ def histogram(
 
     >>> counts, edges = keras.ops.histogram(np.array([0.0, 1.0, 1.0, 4.0]), bins=2)
     >>> counts
-    array([3., 1.])
+    array([3., 1.], dtype=float32)
     >>> edges
-    array([0., 2., 4.])
+    array([0., 2., 4.], dtype=float32)
     """
     value_range = _check_histogram(bins, range)
     t = convert(x)

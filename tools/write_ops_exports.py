@@ -1,8 +1,8 @@
-"""Rewrite `keras/ops/numpy/__init__.py` and `keras/ops/__init__.py` from the family modules.
+"""Rewrite the re-export lists of `keras.ops` and its namespaces from the family modules.
 
 The public modules stay hand-readable re-export lists (`from M import name as name`,
 sorted, with `__all__`); this script only saves typing them when a family gains ops.
-Each family module's `__all__` is read with `ast`, so nothing is imported.
+Each private module's `__all__` is read with `ast`, so nothing is imported.
 
     python tools/write_ops_exports.py
 """
@@ -13,20 +13,14 @@ import ast
 from pathlib import Path
 
 OPS = Path(__file__).resolve().parents[1] / "packages" / "keras-ops" / "src" / "keras" / "ops"
-NUMPY_FAMILIES = [
-    "_creation",
-    "_elementwise",
-    "_indexing",
-    "_linear",
-    "_logic",
-    "_math",
-    "_reductions",
-    "_shape",
-    "_sorting",
-]
-# Modules whose ops are exported at `keras.ops` only (not under `keras.ops.numpy`).
-TOP_LEVEL_ONLY = ["keras.ops._conversion"]
-NAMESPACES = {"nn": "keras.ops.nn", "linalg": "keras.ops.linalg", "image": "keras.ops.image"}
+NAMESPACES = {
+    "numpy": "`keras.ops.numpy`: numpy-style ops on every backend.",
+    "nn": "`keras.ops.nn`: neural-network ops: activations, convolutions, pooling, attention, losses.",
+    "linalg": "`keras.ops.linalg`: linear algebra on every backend.",
+    "image": "`keras.ops.image`: image ops: resizing, geometric transforms, color, patches.",
+}
+# Private modules of keras/ops/ whose ops live at `keras.ops` only.
+TOP_LEVEL_ONLY = ["_conversion", "_control_flow", "_core", "_math"]
 
 
 def module_all(path: Path) -> list[str]:
@@ -35,49 +29,45 @@ def module_all(path: Path) -> list[str]:
         if isinstance(node, ast.Assign) and any(
             isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
         ):
-            return [ast.literal_eval(e) for e in node.value.elts]  # type: ignore[attr-defined]
-    raise ValueError(f"{path} has no __all__")
+            assert isinstance(node.value, (ast.List, ast.Tuple))
+            return [ast.literal_eval(element) for element in node.value.elts]
+    return []
 
 
-def write(path: Path, docstring: str, names: dict[str, str], extra_lines: list[str] = ()) -> None:  # type: ignore[assignment]
-    lines = [f'"""{docstring}"""', ""]
-    lines += list(extra_lines)
+def write(path: Path, docstring: str, names: dict[str, str], header: tuple[str, ...] = ()) -> None:
+    lines = [f'"""{docstring}"""', "", *header]
     for name in sorted(names, key=lambda n: (names[n], n)):
         lines.append(f"from {names[name]} import {name} as {name}")
-    lines += ["", "__all__ = ["]
-    lines += [f'    "{name}",' for name in sorted(names)]
-    lines += ["]", ""]
+    lines += ["", "__all__ = [", *(f'    "{name}",' for name in sorted(names)), "]", ""]
     path.write_text("\n".join(lines))
 
 
-def main() -> None:
-    numpy_names: dict[str, str] = {}
-    for family in NUMPY_FAMILIES:
-        path = OPS / "numpy" / f"{family}.py"
-        if path.exists():
-            try:
-                names = module_all(path)
-            except ValueError as error:
-                print(f"skipped: {error}")
-                continue
-            for name in names:
-                numpy_names[name] = f"keras.ops.numpy.{family}"
-    write(OPS / "numpy" / "__init__.py", "`keras.ops.numpy`: numpy-style ops on every backend.", numpy_names)
+def namespace_names(namespace: str) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for path in sorted((OPS / namespace).glob("_*.py")):
+        for name in module_all(path):
+            names[name] = f"keras.ops.{namespace}.{path.stem}"
+    return names
 
-    top: dict[str, str] = {name: "keras.ops.numpy" for name in numpy_names}
-    for module in TOP_LEVEL_ONLY:
-        for name in module_all(OPS / f"{module.rsplit('.', 1)[1]}.py"):
-            top[name] = module
-    for namespace, module in NAMESPACES.items():
-        init = OPS / namespace / "__init__.py"
-        if init.exists():
-            for name in module_all(init):
-                top.setdefault(name, module)
+
+def main() -> None:
+    top: dict[str, str] = {}
+    for namespace, docstring in NAMESPACES.items():
+        names = namespace_names(namespace)
+        if names:
+            write(OPS / namespace / "__init__.py", docstring, names)
+            for name in names:
+                top.setdefault(name, f"keras.ops.{namespace}")
+    for stem in TOP_LEVEL_ONLY:
+        path = OPS / f"{stem}.py"
+        if path.exists():
+            for name in module_all(path):
+                top[name] = f"keras.ops.{stem}"
     write(
         OPS / "__init__.py",
         "`keras.ops`: every op, on the active backend.",
         top,
-        ["from keras.ops._version import __version__ as __version__"],
+        ("from keras.ops._version import __version__ as __version__",),
     )
 
 

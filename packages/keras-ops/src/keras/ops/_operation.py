@@ -30,7 +30,9 @@ def any_symbolic(args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
     for value in args:
         if isinstance(value, KerasTensor):
             return True
-        if isinstance(value, (list, tuple)) and any(isinstance(v, KerasTensor) for v in tree.flatten(value)):
+        if isinstance(value, (list, tuple, dict)) and any(
+            isinstance(v, KerasTensor) for v in tree.flatten(value)
+        ):
             return True
     for value in kwargs.values():
         if isinstance(value, KerasTensor):

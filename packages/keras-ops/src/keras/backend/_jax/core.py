@@ -9,7 +9,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from keras.backend._kernels.core import Core
-from keras.backend._numpy.core import dtype_name, numpy_dtype
+from keras.backend._numpy.core import dtype_name, numpy_dtype, to_numpy_array
 from keras.ops._typing import Tensor
 
 
@@ -24,7 +24,9 @@ class JaxCore(Core):
         return dtype_name(x.dtype)
 
     def convert_to_tensor(self, x: Any, dtype: str) -> Tensor:
-        return jnp.asarray(x, dtype=numpy_dtype(dtype))
+        if isinstance(x, jax.Array):
+            return x.astype(numpy_dtype(dtype))
+        return jnp.asarray(to_numpy_array(x, numpy_dtype(dtype)))
 
     def convert_to_numpy(self, x: Tensor) -> np.ndarray[Any, Any]:
         return np.asarray(x)

@@ -34,6 +34,15 @@ def numpy_dtype(dtype: str) -> np.dtype[Any]:
     return result
 
 
+def to_numpy_array(x: Any, dtype: np.dtype[Any]) -> np.ndarray[Any, Any]:
+    """Return `x` as a numpy array of `dtype`; out-of-range Python ints wrap, as in C casts."""
+    try:
+        return np.asarray(x, dtype=dtype)
+    except OverflowError:
+        # numpy 2 refuses `np.asarray(-1, dtype=uint8)`; a weak -1 next to uint8 means 255.
+        return np.asarray(x).astype(dtype)
+
+
 class NumpyCore(Core):
     xnp = np
     tensor_types = (np.ndarray, np.generic)
@@ -45,7 +54,7 @@ class NumpyCore(Core):
         return dtype_name(x.dtype)
 
     def convert_to_tensor(self, x: Any, dtype: str) -> Tensor:
-        return np.asarray(x, dtype=numpy_dtype(dtype))
+        return to_numpy_array(x, numpy_dtype(dtype))
 
     def convert_to_numpy(self, x: Tensor) -> np.ndarray[Any, Any]:
         return np.asarray(x)

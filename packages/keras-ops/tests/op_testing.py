@@ -100,7 +100,12 @@ def _symbolic(value: Any) -> Any:
 
 
 def check_symbolic(module: ModuleType, case: Case) -> None:
-    """Assert that KerasTensor inputs give the shape and dtype of the eager result."""
+    """Assert that KerasTensor inputs give the shape and dtype of the eager result.
+
+    Rows marked `symbolic=False` (data-dependent output shapes) are not checked here.
+    """
+    if not case.symbolic:
+        return
     eager = call(module, case)
     args = tuple(_symbolic(a) for a in case.args)
     kwargs = {k: _symbolic(v) for k, v in case.kwargs.items()}

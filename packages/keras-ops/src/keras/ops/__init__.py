@@ -1,12 +1,149 @@
 """`keras.ops`: every op, on the active backend."""
 
 from keras.ops._version import __version__ as __version__
+from keras.ops._control_flow import associative_scan as associative_scan
+from keras.ops._control_flow import cond as cond
+from keras.ops._control_flow import custom_gradient as custom_gradient
+from keras.ops._control_flow import fori_loop as fori_loop
+from keras.ops._control_flow import map as map
+from keras.ops._control_flow import scan as scan
+from keras.ops._control_flow import stop_gradient as stop_gradient
+from keras.ops._control_flow import switch as switch
+from keras.ops._control_flow import vectorized_map as vectorized_map
+from keras.ops._control_flow import while_loop as while_loop
 from keras.ops._conversion import cast as cast
 from keras.ops._conversion import convert_to_numpy as convert_to_numpy
 from keras.ops._conversion import convert_to_tensor as convert_to_tensor
 from keras.ops._conversion import dtype as dtype
 from keras.ops._conversion import is_tensor as is_tensor
 from keras.ops._conversion import shape as shape
+from keras.ops._core import rearrange as rearrange
+from keras.ops._core import saturate_cast as saturate_cast
+from keras.ops._core import scatter as scatter
+from keras.ops._core import scatter_update as scatter_update
+from keras.ops._core import slice as slice
+from keras.ops._core import slice_update as slice_update
+from keras.ops._core import unstack as unstack
+from keras.ops._core import view_as_complex as view_as_complex
+from keras.ops._core import view_as_real as view_as_real
+from keras.ops._math import cdist as cdist
+from keras.ops._math import erf as erf
+from keras.ops._math import erfc as erfc
+from keras.ops._math import erfinv as erfinv
+from keras.ops._math import extract_sequences as extract_sequences
+from keras.ops._math import fft as fft
+from keras.ops._math import fft2 as fft2
+from keras.ops._math import ifft2 as ifft2
+from keras.ops._math import in_top_k as in_top_k
+from keras.ops._math import irfft as irfft
+from keras.ops._math import istft as istft
+from keras.ops._math import logdet as logdet
+from keras.ops._math import logsumexp as logsumexp
+from keras.ops._math import rfft as rfft
+from keras.ops._math import rsqrt as rsqrt
+from keras.ops._math import segment_max as segment_max
+from keras.ops._math import segment_min as segment_min
+from keras.ops._math import segment_prod as segment_prod
+from keras.ops._math import segment_sum as segment_sum
+from keras.ops._math import stft as stft
+from keras.ops._math import top_k as top_k
+from keras.ops.image import affine_transform as affine_transform
+from keras.ops.image import channels_last as channels_last
+from keras.ops.image import check_choice as check_choice
+from keras.ops.image import check_rank as check_rank
+from keras.ops.image import compute_dtype as compute_dtype
+from keras.ops.image import crop_images as crop_images
+from keras.ops.image import depthwise_filter as depthwise_filter
+from keras.ops.image import elastic_transform as elastic_transform
+from keras.ops.image import extract_patches as extract_patches
+from keras.ops.image import extract_patches_3d as extract_patches_3d
+from keras.ops.image import from_canonical as from_canonical
+from keras.ops.image import gaussian_1d as gaussian_1d
+from keras.ops.image import gaussian_blur as gaussian_blur
+from keras.ops.image import hsv_to_rgb as hsv_to_rgb
+from keras.ops.image import map_coordinates as map_coordinates
+from keras.ops.image import pad_images as pad_images
+from keras.ops.image import perspective_transform as perspective_transform
+from keras.ops.image import resize as resize
+from keras.ops.image import restore_dtype as restore_dtype
+from keras.ops.image import rgb_to_grayscale as rgb_to_grayscale
+from keras.ops.image import rgb_to_hsv as rgb_to_hsv
+from keras.ops.image import scale_and_translate as scale_and_translate
+from keras.ops.image import sobel_edges as sobel_edges
+from keras.ops.image import spec_dtype as spec_dtype
+from keras.ops.image import ssim as ssim
+from keras.ops.image import to_canonical as to_canonical
+from keras.ops.linalg import cholesky as cholesky
+from keras.ops.linalg import cholesky_inverse as cholesky_inverse
+from keras.ops.linalg import det as det
+from keras.ops.linalg import eig as eig
+from keras.ops.linalg import eigh as eigh
+from keras.ops.linalg import inv as inv
+from keras.ops.linalg import jvp as jvp
+from keras.ops.linalg import lstsq as lstsq
+from keras.ops.linalg import lu_factor as lu_factor
+from keras.ops.linalg import matrix_rank as matrix_rank
+from keras.ops.linalg import norm as norm
+from keras.ops.linalg import pinv as pinv
+from keras.ops.linalg import qr as qr
+from keras.ops.linalg import solve as solve
+from keras.ops.linalg import solve_triangular as solve_triangular
+from keras.ops.linalg import svd as svd
+from keras.ops.nn import adaptive_average_pool as adaptive_average_pool
+from keras.ops.nn import adaptive_max_pool as adaptive_max_pool
+from keras.ops.nn import average_pool as average_pool
+from keras.ops.nn import batch_normalization as batch_normalization
+from keras.ops.nn import binary_crossentropy as binary_crossentropy
+from keras.ops.nn import categorical_crossentropy as categorical_crossentropy
+from keras.ops.nn import celu as celu
+from keras.ops.nn import conv as conv
+from keras.ops.nn import conv_transpose as conv_transpose
+from keras.ops.nn import ctc_decode as ctc_decode
+from keras.ops.nn import ctc_loss as ctc_loss
+from keras.ops.nn import depth_to_space as depth_to_space
+from keras.ops.nn import depthwise_conv as depthwise_conv
+from keras.ops.nn import dot_product_attention as dot_product_attention
+from keras.ops.nn import elu as elu
+from keras.ops.nn import fold as fold
+from keras.ops.nn import gelu as gelu
+from keras.ops.nn import glu as glu
+from keras.ops.nn import hard_shrink as hard_shrink
+from keras.ops.nn import hard_sigmoid as hard_sigmoid
+from keras.ops.nn import hard_silu as hard_silu
+from keras.ops.nn import hard_swish as hard_swish
+from keras.ops.nn import hard_tanh as hard_tanh
+from keras.ops.nn import layer_normalization as layer_normalization
+from keras.ops.nn import leaky_relu as leaky_relu
+from keras.ops.nn import log_sigmoid as log_sigmoid
+from keras.ops.nn import log_softmax as log_softmax
+from keras.ops.nn import max_pool as max_pool
+from keras.ops.nn import moments as moments
+from keras.ops.nn import multi_hot as multi_hot
+from keras.ops.nn import normalize as normalize
+from keras.ops.nn import one_hot as one_hot
+from keras.ops.nn import polar as polar
+from keras.ops.nn import psnr as psnr
+from keras.ops.nn import relu as relu
+from keras.ops.nn import relu6 as relu6
+from keras.ops.nn import rms_normalization as rms_normalization
+from keras.ops.nn import selu as selu
+from keras.ops.nn import separable_conv as separable_conv
+from keras.ops.nn import sigmoid as sigmoid
+from keras.ops.nn import silu as silu
+from keras.ops.nn import soft_shrink as soft_shrink
+from keras.ops.nn import softmax as softmax
+from keras.ops.nn import softplus as softplus
+from keras.ops.nn import softsign as softsign
+from keras.ops.nn import space_to_depth as space_to_depth
+from keras.ops.nn import sparse_categorical_crossentropy as sparse_categorical_crossentropy
+from keras.ops.nn import sparse_plus as sparse_plus
+from keras.ops.nn import sparse_sigmoid as sparse_sigmoid
+from keras.ops.nn import sparsemax as sparsemax
+from keras.ops.nn import squareplus as squareplus
+from keras.ops.nn import swish as swish
+from keras.ops.nn import tanh_shrink as tanh_shrink
+from keras.ops.nn import threshold as threshold
+from keras.ops.nn import unfold as unfold
 from keras.ops.numpy import abs as abs
 from keras.ops.numpy import absolute as absolute
 from keras.ops.numpy import add as add
@@ -50,6 +187,7 @@ from keras.ops.numpy import concatenate as concatenate
 from keras.ops.numpy import conj as conj
 from keras.ops.numpy import conjugate as conjugate
 from keras.ops.numpy import copy as copy
+from keras.ops.numpy import corrcoef as corrcoef
 from keras.ops.numpy import correlate as correlate
 from keras.ops.numpy import cos as cos
 from keras.ops.numpy import cosh as cosh
@@ -219,6 +357,7 @@ from keras.ops.numpy import unravel_index as unravel_index
 from keras.ops.numpy import vander as vander
 from keras.ops.numpy import var as var
 from keras.ops.numpy import vdot as vdot
+from keras.ops.numpy import vectorize as vectorize
 from keras.ops.numpy import view as view
 from keras.ops.numpy import vsplit as vsplit
 from keras.ops.numpy import vstack as vstack
@@ -229,7 +368,10 @@ from keras.ops.numpy import zeros_like as zeros_like
 __all__ = [
     "abs",
     "absolute",
+    "adaptive_average_pool",
+    "adaptive_max_pool",
     "add",
+    "affine_transform",
     "all",
     "allclose",
     "amax",
@@ -251,8 +393,12 @@ __all__ = [
     "argsort",
     "array",
     "array_split",
+    "associative_scan",
     "average",
+    "average_pool",
     "bartlett",
+    "batch_normalization",
+    "binary_crossentropy",
     "bincount",
     "bitwise_and",
     "bitwise_invert",
@@ -264,23 +410,44 @@ __all__ = [
     "blackman",
     "broadcast_to",
     "cast",
+    "categorical_crossentropy",
     "cbrt",
+    "cdist",
     "ceil",
+    "celu",
+    "channels_last",
+    "check_choice",
+    "check_rank",
+    "cholesky",
+    "cholesky_inverse",
     "clip",
+    "compute_dtype",
     "concatenate",
+    "cond",
     "conj",
     "conjugate",
+    "conv",
+    "conv_transpose",
     "convert_to_numpy",
     "convert_to_tensor",
     "copy",
+    "corrcoef",
     "correlate",
     "cos",
     "cosh",
     "count_nonzero",
+    "crop_images",
     "cross",
+    "ctc_decode",
+    "ctc_loss",
     "cumprod",
     "cumsum",
+    "custom_gradient",
     "deg2rad",
+    "depth_to_space",
+    "depthwise_conv",
+    "depthwise_filter",
+    "det",
     "diag",
     "diagflat",
     "diagonal",
@@ -289,19 +456,32 @@ __all__ = [
     "divide",
     "divide_no_nan",
     "dot",
+    "dot_product_attention",
     "dsplit",
     "dstack",
     "dtype",
+    "eig",
+    "eigh",
     "einsum",
+    "elastic_transform",
+    "elu",
     "empty",
     "empty_like",
     "equal",
+    "erf",
+    "erfc",
+    "erfinv",
     "exp",
     "exp2",
     "expand_dims",
     "expm1",
+    "extract_patches",
+    "extract_patches_3d",
+    "extract_sequences",
     "eye",
     "fabs",
+    "fft",
+    "fft2",
     "flip",
     "fliplr",
     "flipud",
@@ -310,24 +490,41 @@ __all__ = [
     "fmax",
     "fmin",
     "fmod",
+    "fold",
+    "fori_loop",
+    "from_canonical",
     "full",
     "full_like",
+    "gaussian_1d",
+    "gaussian_blur",
     "gcd",
+    "gelu",
     "geomspace",
     "get_item",
+    "glu",
     "greater",
     "greater_equal",
     "hamming",
     "hanning",
+    "hard_shrink",
+    "hard_sigmoid",
+    "hard_silu",
+    "hard_swish",
+    "hard_tanh",
     "heaviside",
     "histogram",
     "hsplit",
     "hstack",
+    "hsv_to_rgb",
     "hypot",
     "i0",
     "identity",
+    "ifft2",
     "imag",
+    "in_top_k",
     "inner",
+    "inv",
+    "irfft",
     "is_tensor",
     "isclose",
     "isfinite",
@@ -337,10 +534,14 @@ __all__ = [
     "isneginf",
     "isposinf",
     "isreal",
+    "istft",
+    "jvp",
     "kaiser",
     "kron",
+    "layer_normalization",
     "lcm",
     "ldexp",
+    "leaky_relu",
     "left_shift",
     "less",
     "less_equal",
@@ -349,15 +550,25 @@ __all__ = [
     "log10",
     "log1p",
     "log2",
+    "log_sigmoid",
+    "log_softmax",
     "logaddexp",
     "logaddexp2",
+    "logdet",
     "logical_and",
     "logical_not",
     "logical_or",
     "logical_xor",
     "logspace",
+    "logsumexp",
+    "lstsq",
+    "lu_factor",
+    "map",
+    "map_coordinates",
     "matmul",
+    "matrix_rank",
     "max",
+    "max_pool",
     "maximum",
     "mean",
     "median",
@@ -365,7 +576,9 @@ __all__ = [
     "min",
     "minimum",
     "mod",
+    "moments",
     "moveaxis",
+    "multi_hot",
     "multiply",
     "nan_to_num",
     "nanargmax",
@@ -386,52 +599,110 @@ __all__ = [
     "negative",
     "nextafter",
     "nonzero",
+    "norm",
+    "normalize",
     "not_equal",
+    "one_hot",
     "ones",
     "ones_like",
     "outer",
     "pad",
+    "pad_images",
     "percentile",
+    "perspective_transform",
+    "pinv",
+    "polar",
     "power",
     "prod",
+    "psnr",
     "ptp",
+    "qr",
     "quantile",
     "rad2deg",
     "ravel",
     "real",
+    "rearrange",
     "reciprocal",
+    "relu",
+    "relu6",
     "repeat",
     "reshape",
+    "resize",
+    "restore_dtype",
+    "rfft",
+    "rgb_to_grayscale",
+    "rgb_to_hsv",
     "right_shift",
+    "rms_normalization",
     "roll",
     "rot90",
     "round",
+    "rsqrt",
+    "saturate_cast",
+    "scale_and_translate",
+    "scan",
+    "scatter",
+    "scatter_update",
     "searchsorted",
+    "segment_max",
+    "segment_min",
+    "segment_prod",
+    "segment_sum",
     "select",
+    "selu",
+    "separable_conv",
     "shape",
+    "sigmoid",
     "sign",
     "signbit",
+    "silu",
     "sin",
     "sinc",
     "sinh",
     "size",
+    "slice",
+    "slice_update",
     "slogdet",
+    "sobel_edges",
+    "soft_shrink",
+    "softmax",
+    "softplus",
+    "softsign",
+    "solve",
+    "solve_triangular",
     "sort",
+    "space_to_depth",
+    "sparse_categorical_crossentropy",
+    "sparse_plus",
+    "sparse_sigmoid",
+    "sparsemax",
+    "spec_dtype",
     "split",
     "sqrt",
     "square",
+    "squareplus",
     "squeeze",
+    "ssim",
     "stack",
     "std",
+    "stft",
+    "stop_gradient",
     "subtract",
     "sum",
+    "svd",
     "swapaxes",
+    "swish",
+    "switch",
     "take",
     "take_along_axis",
     "tan",
     "tanh",
+    "tanh_shrink",
     "tensordot",
+    "threshold",
     "tile",
+    "to_canonical",
+    "top_k",
     "trace",
     "transpose",
     "trapezoid",
@@ -440,15 +711,22 @@ __all__ = [
     "triu",
     "true_divide",
     "trunc",
+    "unfold",
     "unique",
     "unravel_index",
+    "unstack",
     "vander",
     "var",
     "vdot",
+    "vectorize",
+    "vectorized_map",
     "view",
+    "view_as_complex",
+    "view_as_real",
     "vsplit",
     "vstack",
     "where",
+    "while_loop",
     "zeros",
     "zeros_like",
 ]

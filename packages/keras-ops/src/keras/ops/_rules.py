@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from keras.backend._dtypes import float_result
-from keras.ops._spec import Spec, as_spec, spec_result_type
+from keras.ops._spec import Spec, as_spec
 from keras.ops._typing import Shape
 
 
@@ -61,33 +60,9 @@ def canonical_axes(
 # --- element-wise -------------------------------------------------------------------------
 
 
-def same(x: Any) -> Spec:
-    """Unary op that keeps shape and dtype (`negative`, `abs`, `round`...)."""
-    spec = as_spec(x)
-    return Spec(spec.shape, spec.dtype)
-
-
-def to_float(x: Any) -> Spec:
-    """Unary op with a float result (`sin`, `sqrt`, `exp`...): ints become `floatx()`."""
-    spec = as_spec(x)
-    return Spec(spec.shape, float_result(spec.dtype))
-
-
 def to_bool(x: Any) -> Spec:
     """Unary predicate (`isnan`, `logical_not`...)."""
     return Spec(as_spec(x).shape, "bool")
-
-
-def broadcast(x1: Any, x2: Any) -> Spec:
-    """Binary op on the broadcast shape, with the promoted dtype (`add`, `maximum`...)."""
-    s1, s2 = as_spec(x1), as_spec(x2)
-    return Spec(broadcast_shapes(s1.shape, s2.shape), spec_result_type(s1, s2))
-
-
-def broadcast_to_float(x1: Any, x2: Any) -> Spec:
-    """Binary op with a float result (`true_divide`, `arctan2`, `logaddexp`...)."""
-    s1, s2 = as_spec(x1), as_spec(x2)
-    return Spec(broadcast_shapes(s1.shape, s2.shape), float_result(spec_result_type(s1, s2)))
 
 
 def broadcast_to_bool(x1: Any, x2: Any) -> Spec:
@@ -109,32 +84,14 @@ def reduced_shape(shape: Shape, axis: Any, keepdims: bool, op_name: str = "op") 
     return tuple(d for i, d in enumerate(shape) if i not in axes)
 
 
-def reduce(x: Any, axis: Any = None, keepdims: bool = False) -> Spec:
-    """Reduction that keeps the dtype (`max`, `min`, `prod`...)."""
-    spec = as_spec(x)
-    return Spec(reduced_shape(spec.shape, axis, keepdims), spec.dtype)
-
-
-def reduce_to_float(x: Any, axis: Any = None, keepdims: bool = False) -> Spec:
-    """Reduction with a float result (`mean`, `var`, `std`...)."""
-    spec = as_spec(x)
-    return Spec(reduced_shape(spec.shape, axis, keepdims), float_result(spec.dtype))
-
-
-def reduce_to_bool(x: Any, axis: Any = None, keepdims: bool = False) -> Spec:
-    """Boolean reduction (`all`, `any`)."""
-    spec = as_spec(x)
-    return Spec(reduced_shape(spec.shape, axis, keepdims), "bool")
-
-
-def reduce_to_index(x: Any, axis: Any = None, keepdims: bool = False) -> Spec:
-    """Index reduction (`argmax`, `argmin`): int32 positions."""
-    spec = as_spec(x)
-    return Spec(reduced_shape(spec.shape, axis, keepdims), "int32")
-
-
 # Keras 3 accumulates small integers in 32 bits (sum, trace, cumsum...).
-_ACCUMULATION_DTYPES = {"bool": "int32", "int8": "int32", "int16": "int32", "uint8": "uint32", "uint16": "uint32"}
+_ACCUMULATION_DTYPES = {
+    "bool": "int32",
+    "int8": "int32",
+    "int16": "int32",
+    "uint8": "uint32",
+    "uint16": "uint32",
+}
 
 
 def accumulation_dtype(dtype: str) -> str:

@@ -1,5 +1,6 @@
 """`keras.ops.numpy`: numpy-style ops on every backend."""
 
+from keras.ops.numpy._correlation import corrcoef as corrcoef
 from keras.ops.numpy._creation import arange as arange
 from keras.ops.numpy._creation import array as array
 from keras.ops.numpy._creation import bartlett as bartlett
@@ -218,6 +219,7 @@ from keras.ops.numpy._sorting import argpartition as argpartition
 from keras.ops.numpy._sorting import argsort as argsort
 from keras.ops.numpy._sorting import sort as sort
 from keras.ops.numpy._sorting import unique as unique
+from keras.ops.numpy._vectorize import vectorize as vectorize
 
 __all__ = [
     "abs",
@@ -263,6 +265,7 @@ __all__ = [
     "conj",
     "conjugate",
     "copy",
+    "corrcoef",
     "correlate",
     "cos",
     "cosh",
@@ -432,6 +435,7 @@ __all__ = [
     "vander",
     "var",
     "vdot",
+    "vectorize",
     "view",
     "vsplit",
     "vstack",

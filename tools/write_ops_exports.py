@@ -10,9 +10,15 @@ Each private module's `__all__` is read with `ast`, so nothing is imported.
 from __future__ import annotations
 
 import ast
+import json
+import shutil
+import subprocess
 from pathlib import Path
 
-OPS = Path(__file__).resolve().parents[1] / "packages" / "keras-ops" / "src" / "keras" / "ops"
+ROOT = Path(__file__).resolve().parents[1]
+OPS = ROOT / "packages" / "keras-ops" / "src" / "keras" / "ops"
+# Only names of the Keras 3.15 reference become public, whatever a module's __all__ lists.
+REFERENCE = ROOT.parent / "shared" / "reference" / "keras-3.15-api.jsonl"
 NAMESPACES = {
     "numpy": "`keras.ops.numpy`: numpy-style ops on every backend.",
     "nn": "`keras.ops.nn`: neural-network ops: activations, convolutions, pooling, attention, losses.",
@@ -42,33 +48,55 @@ def write(path: Path, docstring: str, names: dict[str, str], header: tuple[str, 
     path.write_text("\n".join(lines))
 
 
+def reference_names(namespace: str) -> set[str]:
+    prefix = f"{namespace}."
+    names = set()
+    for line in REFERENCE.read_text().splitlines():
+        full = json.loads(line)["name"]
+        if full.startswith(prefix) and "." not in full[len(prefix) :]:
+            names.add(full[len(prefix) :])
+    return names
+
+
 def namespace_names(namespace: str) -> dict[str, str]:
+    public = reference_names(f"keras.ops.{namespace}")
     names: dict[str, str] = {}
     for path in sorted((OPS / namespace).glob("_*.py")):
         for name in module_all(path):
-            names[name] = f"keras.ops.{namespace}.{path.stem}"
+            if name in public:
+                names[name] = f"keras.ops.{namespace}.{path.stem}"
     return names
 
 
 def main() -> None:
     top: dict[str, str] = {}
+    public = reference_names("keras.ops")
     for namespace, docstring in NAMESPACES.items():
         names = namespace_names(namespace)
         if names:
             write(OPS / namespace / "__init__.py", docstring, names)
             for name in names:
-                top.setdefault(name, f"keras.ops.{namespace}")
+                if name in public:
+                    top.setdefault(name, f"keras.ops.{namespace}")
     for stem in TOP_LEVEL_ONLY:
         path = OPS / f"{stem}.py"
         if path.exists():
             for name in module_all(path):
-                top[name] = f"keras.ops.{stem}"
+                if name in public:
+                    top[name] = f"keras.ops.{stem}"
     write(
         OPS / "__init__.py",
         "`keras.ops`: every op, on the active backend.",
         top,
         ("from keras.ops._version import __version__ as __version__",),
     )
+    written = [str(OPS / "__init__.py"), *(str(OPS / n / "__init__.py") for n in NAMESPACES)]
+    ruff = shutil.which("ruff")
+    if ruff:  # sort the imports as the linter wants them
+        subprocess.run([ruff, "check", "--fix", "--select", "I", "-q", *written], check=False)
+        subprocess.run([ruff, "format", "-q", *written], check=False)
+    else:
+        print("ruff not found: run `ruff check --fix` on the __init__.py files")
 
 
 if __name__ == "__main__":

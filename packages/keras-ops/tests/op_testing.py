@@ -8,6 +8,9 @@ against the eager result.
 
 from __future__ import annotations
 
+import sys
+import zlib
+
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -20,17 +23,31 @@ from keras.ops._convert import to_numpy
 from keras.ops._keras_tensor import KerasTensor
 
 RNG = np.random.default_rng(1234)
+# One generator per calling module: a module's data must not depend on which other test
+# modules pytest happened to import first.
+_MODULE_RNGS: dict[str, np.random.Generator] = {}
+
+
+def _rng_of_caller() -> np.random.Generator:
+    module = sys._getframe(2).f_globals.get("__name__", "")
+    if module not in _MODULE_RNGS:
+        _MODULE_RNGS[module] = np.random.default_rng(zlib.crc32(module.encode()))
+    return _MODULE_RNGS[module]
 
 
 def rand(*shape: int, dtype: str = "float32", low: float = -2.0, high: float = 2.0) -> np.ndarray:
-    """Return reproducible random data of `shape` and `dtype` (ints drawn in [low, high))."""
+    """Return reproducible random data of `shape` and `dtype` (ints drawn in [low, high)).
+
+    The data depends only on the calling module and the order of its calls.
+    """
+    generator = _rng_of_caller()
     if dtype == "bool":
-        return RNG.random(shape) > 0.5
+        return generator.random(shape) > 0.5
     if np.dtype(dtype).kind in "iu":
-        return RNG.integers(
+        return generator.integers(
             int(low) if np.dtype(dtype).kind == "i" else 0, max(int(high), 1), size=shape
         ).astype(dtype)
-    return RNG.uniform(low, high, size=shape).astype(dtype)
+    return generator.uniform(low, high, size=shape).astype(dtype)
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,8 @@ def test_docstring_example(name: str, obj: Any) -> None:
 
 def test_every_public_function_has_an_example() -> None:
     missing = [
-        name for name, obj in public_objects() if inspect.isfunction(obj) and ">>>" not in (inspect.getdoc(obj) or "")
+        name
+        for name, obj in public_objects()
+        if inspect.isfunction(obj) and ">>>" not in (inspect.getdoc(obj) or "")
     ]
     assert missing == []

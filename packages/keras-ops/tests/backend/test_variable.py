@@ -31,7 +31,15 @@ def test_variable_is_the_backend_subclass() -> None:
         (ONES, {"dtype": "float16"}, "float16", (2, 3)),
         (lambda shape, dtype: np.full(shape, 7.0, dtype=dtype), {"shape": (4,)}, floatx(), (4,)),
     ],
-    ids=["array", "int64-array-narrows", "int64-kept-when-asked", "int-list", "python-float", "cast", "callable"],
+    ids=[
+        "array",
+        "int64-array-narrows",
+        "int64-kept-when-asked",
+        "int-list",
+        "python-float",
+        "cast",
+        "callable",
+    ],
 )
 def test_creation_infers_dtype_and_shape(initializer, kwargs, dtype, shape) -> None:  # type: ignore[no-untyped-def]
     v = Variable(initializer, **kwargs)

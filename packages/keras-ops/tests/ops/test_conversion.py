@@ -25,7 +25,18 @@ from keras.ops._keras_tensor import KerasTensor
         ([1, 2], "bfloat16", "bfloat16"),
         ([[1, 2], [3, 4]], "int64", "int64"),
     ],
-    ids=["ints", "mixed", "bools", "int", "float", "f64-array-narrows", "i8-array", "cast", "bf16", "nested-i64"],
+    ids=[
+        "ints",
+        "mixed",
+        "bools",
+        "int",
+        "float",
+        "f64-array-narrows",
+        "i8-array",
+        "cast",
+        "bf16",
+        "nested-i64",
+    ],
 )
 def test_convert_to_tensor_dtypes(value, dtype, expected_dtype) -> None:  # type: ignore[no-untyped-def]
     tensor = ops.convert_to_tensor(value, dtype=dtype)

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from keras.backend._kernels.control_flow import ControlFlow
     from keras.backend._kernels.conv import Conv
     from keras.backend._kernels.core import Core
-    from keras.backend._kernels.device import Device
     from keras.backend._kernels.creation import Creation
+    from keras.backend._kernels.device import Device
     from keras.backend._kernels.elementwise import Elementwise
     from keras.backend._kernels.image import Image
     from keras.backend._kernels.indexing import Indexing

@@ -1,6 +1,5 @@
 """`keras.ops`: every op, on the active backend."""
 
-from keras.ops._version import __version__ as __version__
 from keras.ops._control_flow import associative_scan as associative_scan
 from keras.ops._control_flow import cond as cond
 from keras.ops._control_flow import custom_gradient as custom_gradient
@@ -47,32 +46,7 @@ from keras.ops._math import segment_prod as segment_prod
 from keras.ops._math import segment_sum as segment_sum
 from keras.ops._math import stft as stft
 from keras.ops._math import top_k as top_k
-from keras.ops.image import affine_transform as affine_transform
-from keras.ops.image import channels_last as channels_last
-from keras.ops.image import check_choice as check_choice
-from keras.ops.image import check_rank as check_rank
-from keras.ops.image import compute_dtype as compute_dtype
-from keras.ops.image import crop_images as crop_images
-from keras.ops.image import depthwise_filter as depthwise_filter
-from keras.ops.image import elastic_transform as elastic_transform
-from keras.ops.image import extract_patches as extract_patches
-from keras.ops.image import extract_patches_3d as extract_patches_3d
-from keras.ops.image import from_canonical as from_canonical
-from keras.ops.image import gaussian_1d as gaussian_1d
-from keras.ops.image import gaussian_blur as gaussian_blur
-from keras.ops.image import hsv_to_rgb as hsv_to_rgb
-from keras.ops.image import map_coordinates as map_coordinates
-from keras.ops.image import pad_images as pad_images
-from keras.ops.image import perspective_transform as perspective_transform
-from keras.ops.image import resize as resize
-from keras.ops.image import restore_dtype as restore_dtype
-from keras.ops.image import rgb_to_grayscale as rgb_to_grayscale
-from keras.ops.image import rgb_to_hsv as rgb_to_hsv
-from keras.ops.image import scale_and_translate as scale_and_translate
-from keras.ops.image import sobel_edges as sobel_edges
-from keras.ops.image import spec_dtype as spec_dtype
-from keras.ops.image import ssim as ssim
-from keras.ops.image import to_canonical as to_canonical
+from keras.ops._version import __version__ as __version__
 from keras.ops.linalg import cholesky as cholesky
 from keras.ops.linalg import cholesky_inverse as cholesky_inverse
 from keras.ops.linalg import det as det
@@ -259,9 +233,9 @@ from keras.ops.numpy import less as less
 from keras.ops.numpy import less_equal as less_equal
 from keras.ops.numpy import linspace as linspace
 from keras.ops.numpy import log as log
-from keras.ops.numpy import log10 as log10
 from keras.ops.numpy import log1p as log1p
 from keras.ops.numpy import log2 as log2
+from keras.ops.numpy import log10 as log10
 from keras.ops.numpy import logaddexp as logaddexp
 from keras.ops.numpy import logaddexp2 as logaddexp2
 from keras.ops.numpy import logical_and as logical_and
@@ -371,7 +345,6 @@ __all__ = [
     "adaptive_average_pool",
     "adaptive_max_pool",
     "add",
-    "affine_transform",
     "all",
     "allclose",
     "amax",
@@ -415,13 +388,9 @@ __all__ = [
     "cdist",
     "ceil",
     "celu",
-    "channels_last",
-    "check_choice",
-    "check_rank",
     "cholesky",
     "cholesky_inverse",
     "clip",
-    "compute_dtype",
     "concatenate",
     "cond",
     "conj",
@@ -436,7 +405,6 @@ __all__ = [
     "cos",
     "cosh",
     "count_nonzero",
-    "crop_images",
     "cross",
     "ctc_decode",
     "ctc_loss",
@@ -446,7 +414,6 @@ __all__ = [
     "deg2rad",
     "depth_to_space",
     "depthwise_conv",
-    "depthwise_filter",
     "det",
     "diag",
     "diagflat",
@@ -463,7 +430,6 @@ __all__ = [
     "eig",
     "eigh",
     "einsum",
-    "elastic_transform",
     "elu",
     "empty",
     "empty_like",
@@ -475,8 +441,6 @@ __all__ = [
     "exp2",
     "expand_dims",
     "expm1",
-    "extract_patches",
-    "extract_patches_3d",
     "extract_sequences",
     "eye",
     "fabs",
@@ -492,11 +456,8 @@ __all__ = [
     "fmod",
     "fold",
     "fori_loop",
-    "from_canonical",
     "full",
     "full_like",
-    "gaussian_1d",
-    "gaussian_blur",
     "gcd",
     "gelu",
     "geomspace",
@@ -515,7 +476,6 @@ __all__ = [
     "histogram",
     "hsplit",
     "hstack",
-    "hsv_to_rgb",
     "hypot",
     "i0",
     "identity",
@@ -564,7 +524,6 @@ __all__ = [
     "lstsq",
     "lu_factor",
     "map",
-    "map_coordinates",
     "matmul",
     "matrix_rank",
     "max",
@@ -607,9 +566,7 @@ __all__ = [
     "ones_like",
     "outer",
     "pad",
-    "pad_images",
     "percentile",
-    "perspective_transform",
     "pinv",
     "polar",
     "power",
@@ -627,11 +584,7 @@ __all__ = [
     "relu6",
     "repeat",
     "reshape",
-    "resize",
-    "restore_dtype",
     "rfft",
-    "rgb_to_grayscale",
-    "rgb_to_hsv",
     "right_shift",
     "rms_normalization",
     "roll",
@@ -639,7 +592,6 @@ __all__ = [
     "round",
     "rsqrt",
     "saturate_cast",
-    "scale_and_translate",
     "scan",
     "scatter",
     "scatter_update",
@@ -663,7 +615,6 @@ __all__ = [
     "slice",
     "slice_update",
     "slogdet",
-    "sobel_edges",
     "soft_shrink",
     "softmax",
     "softplus",
@@ -676,13 +627,11 @@ __all__ = [
     "sparse_plus",
     "sparse_sigmoid",
     "sparsemax",
-    "spec_dtype",
     "split",
     "sqrt",
     "square",
     "squareplus",
     "squeeze",
-    "ssim",
     "stack",
     "std",
     "stft",
@@ -701,7 +650,6 @@ __all__ = [
     "tensordot",
     "threshold",
     "tile",
-    "to_canonical",
     "top_k",
     "trace",
     "transpose",

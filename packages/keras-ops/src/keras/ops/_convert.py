@@ -120,12 +120,16 @@ def _same_native_dtype(xs: tuple[Any, ...]) -> bool:
     The common case of an op on tensors it made itself; it skips promotion entirely.
     """
     core = K.core
-    first = xs[0]
-    if not isinstance(first, core.tensor_types):
+    types = core.tensor_types
+    first: Any = xs[0]
+    if type(first) not in types and not isinstance(first, types):
         return False
     dtype = first.dtype
-    for x in xs[1:]:
-        if not isinstance(x, core.tensor_types) or not (x.dtype is dtype or x.dtype == dtype):
+    rest: tuple[Any, ...] = xs[1:]
+    for x in rest:
+        if type(x) not in types and not isinstance(x, types):
+            return False
+        if not (x.dtype is dtype or x.dtype == dtype):
             return False
     kept = _KEPT_BY_TABLE.get(dtype)
     if kept is None:

@@ -487,7 +487,7 @@ def _backend_gradient(f: Callable[[Any], Any], x: np.ndarray) -> np.ndarray:
 def _weights(y: Any) -> Any:
     """Fixed weights 1, 2, 3... shaped like `y`, so each output counts differently."""
     shape = tuple(int(d) for d in y.shape)
-    return convert(np.arange(1, int(np.prod(shape)) + 1, dtype="float64").reshape(shape))
+    return convert(np.arange(1, int(np.prod(shape)) + 1, dtype="float32").reshape(shape))
 
 
 def _numeric_gradient(f: Callable[[Any], Any], x: np.ndarray, eps: float = 1e-2) -> np.ndarray:

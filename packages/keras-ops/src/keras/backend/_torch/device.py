@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import typing
 from collections.abc import Callable
 from typing import Any
 
@@ -19,8 +20,8 @@ class TorchDevice(Device):
         if kind == "gpu" and not torch.cuda.is_available():
             raise ValueError(f"No CUDA device is available to torch. Received: device_name={device_name!r}")
         target = torch.device("cpu") if kind == "cpu" else torch.device(kind.replace("gpu", "cuda"), index)
-        scope: contextlib.AbstractContextManager[None] = target
-        return scope
+        # torch.device is itself a context manager that sets the default device.
+        return typing.cast(contextlib.AbstractContextManager[None], target)
 
     def remat(self, function: Callable[..., Any], /) -> Callable[..., Any]:
         @functools.wraps(function)

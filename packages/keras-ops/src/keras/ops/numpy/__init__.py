@@ -137,9 +137,9 @@ from keras.ops.numpy._math import expm1 as expm1
 from keras.ops.numpy._math import i0 as i0
 from keras.ops.numpy._math import imag as imag
 from keras.ops.numpy._math import log as log
-from keras.ops.numpy._math import log10 as log10
 from keras.ops.numpy._math import log1p as log1p
 from keras.ops.numpy._math import log2 as log2
+from keras.ops.numpy._math import log10 as log10
 from keras.ops.numpy._math import nan_to_num as nan_to_num
 from keras.ops.numpy._math import rad2deg as rad2deg
 from keras.ops.numpy._math import real as real

@@ -88,7 +88,13 @@ def main() -> None:
         OPS / "__init__.py",
         "`keras.ops`: every op, on the active backend.",
         top,
-        ("from keras.ops._version import __version__ as __version__",),
+        (
+            "from keras.ops import image as image",
+            "from keras.ops import linalg as linalg",
+            "from keras.ops import nn as nn",
+            "from keras.ops import numpy as numpy",
+            "from keras.ops._version import __version__ as __version__",
+        ),
     )
     written = [str(OPS / "__init__.py"), *(str(OPS / n / "__init__.py") for n in NAMESPACES)]
     ruff = shutil.which("ruff")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 import zlib
-
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -135,3 +134,50 @@ def check_symbolic(module: ModuleType, case: Case) -> None:
 
 def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+# --- gradients ------------------------------------------------------------------------------
+
+
+def backend_gradient(function: Callable[..., Any], *xs: np.ndarray) -> list[np.ndarray]:
+    """Gradient of `sum(function(*xs))` with the active backend's autodiff, in float64."""
+    from keras.backend import backend
+
+    name = backend()
+    if name == "jax":
+        import jax
+        import jax.numpy as jnp
+
+        grads = jax.grad(lambda *a: jnp.sum(function(*a)), argnums=tuple(range(len(xs))))(
+            *map(jnp.asarray, xs)
+        )
+        return [np.asarray(g) for g in grads]
+    if name == "torch":
+        import torch
+
+        tensors = [torch.tensor(x, requires_grad=True) for x in xs]
+        function(*tensors).sum().backward()
+        return [t.grad.numpy() for t in tensors]
+    import tensorflow as tf
+
+    variables = [tf.Variable(x) for x in xs]
+    with tf.GradientTape() as tape:
+        total = tf.reduce_sum(function(*(tf.convert_to_tensor(v) for v in variables)))
+    return [np.asarray(g) for g in tape.gradient(total, variables)]
+
+
+def numeric_gradient(
+    reference: Callable[..., Any], xs: tuple[np.ndarray, ...], eps: float = 1e-6
+) -> list[np.ndarray]:
+    """Central finite differences of `sum(reference(*xs))` in float64."""
+    grads = []
+    for position, x in enumerate(xs):
+        grad = np.zeros_like(x)
+        for index in np.ndindex(x.shape):
+            step = np.zeros_like(x)
+            step[index] = eps
+            plus = [*xs[:position], x + step, *xs[position + 1 :]]
+            minus = [*xs[:position], x - step, *xs[position + 1 :]]
+            grad[index] = (np.sum(reference(*plus)) - np.sum(reference(*minus))) / (2 * eps)
+        grads.append(grad)
+    return grads

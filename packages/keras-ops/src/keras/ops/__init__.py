@@ -1,5 +1,9 @@
 """`keras.ops`: every op, on the active backend."""
 
+from keras.ops import image as image
+from keras.ops import linalg as linalg
+from keras.ops import nn as nn
+from keras.ops import numpy as numpy
 from keras.ops._control_flow import associative_scan as associative_scan
 from keras.ops._control_flow import cond as cond
 from keras.ops._control_flow import custom_gradient as custom_gradient

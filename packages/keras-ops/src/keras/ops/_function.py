@@ -138,4 +138,3 @@ class Function(Operation):
 
     def __call__(self, inputs: Any) -> Any:
         return super().__call__(inputs)
-

@@ -235,7 +235,9 @@ def test_cholesky_reconstructs(batch: tuple[int, ...], upper: bool) -> None:
 @pytest.mark.parametrize("batch", BATCHES, ids=str)
 def test_inv_and_solve_reconstruct(batch: tuple[int, ...]) -> None:
     x = _general(*batch, 4, 4)
-    np.testing.assert_allclose(x @ _n(linalg.inv(x)), np.broadcast_to(np.eye(4), x.shape), rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(
+        x @ _n(linalg.inv(x)), np.broadcast_to(np.eye(4), x.shape), rtol=1e-5, atol=1e-5
+    )
     b = rand(*batch, 4)
     solution = _n(linalg.solve(x, b))
     np.testing.assert_allclose((x @ solution[..., None])[..., 0], b, rtol=1e-5, atol=1e-5)

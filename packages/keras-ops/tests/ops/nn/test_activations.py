@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from op_testing import Case, case_id, check_symbolic, check_values, rand
+from op_testing import Case, backend_gradient, case_id, check_symbolic, check_values, numeric_gradient, rand
 
 from keras.backend import backend, standardize_dtype
 from keras.ops._convert import convert
@@ -322,48 +322,6 @@ def test_symbolic_errors() -> None:
 
 
 # --- gradients against central finite differences --------------------------------------------
-
-
-def backend_gradient(function: Callable[..., Any], *xs: np.ndarray) -> list[np.ndarray]:
-    """Gradient of `sum(function(*xs))` with the active backend's autodiff, in float64."""
-    name = backend()
-    if name == "jax":
-        import jax
-        import jax.numpy as jnp
-
-        grads = jax.grad(lambda *a: jnp.sum(function(*a)), argnums=tuple(range(len(xs))))(
-            *map(jnp.asarray, xs)
-        )
-        return [np.asarray(g) for g in grads]
-    if name == "torch":
-        import torch
-
-        tensors = [torch.tensor(x, requires_grad=True) for x in xs]
-        function(*tensors).sum().backward()
-        return [t.grad.numpy() for t in tensors]
-    import tensorflow as tf
-
-    variables = [tf.Variable(x) for x in xs]
-    with tf.GradientTape() as tape:
-        total = tf.reduce_sum(function(*(tf.convert_to_tensor(v) for v in variables)))
-    return [np.asarray(g) for g in tape.gradient(total, variables)]
-
-
-def numeric_gradient(
-    reference: Callable[..., Any], xs: tuple[np.ndarray, ...], eps: float = 1e-6
-) -> list[np.ndarray]:
-    """Central finite differences of `sum(reference(*xs))` in float64."""
-    grads = []
-    for position, x in enumerate(xs):
-        grad = np.zeros_like(x)
-        for index in np.ndindex(x.shape):
-            step = np.zeros_like(x)
-            step[index] = eps
-            plus = [*xs[:position], x + step, *xs[position + 1 :]]
-            minus = [*xs[:position], x - step, *xs[position + 1 :]]
-            grad[index] = (np.sum(reference(*plus)) - np.sum(reference(*minus))) / (2 * eps)
-        grads.append(grad)
-    return grads
 
 
 # Weights make the sums informative for the normalized ops (a plain sum of a softmax is 1).

@@ -108,7 +108,9 @@ CASES = [
     Case("arctan2", _f64(np.arctan2), (F16, 1.0), dtype="float32", rtol=1e-6, id="float16-weak-float-widens"),
     Case("logaddexp", np.logaddexp, (X23 * 50, Y3), rtol=1e-6),
     Case("logaddexp", np.logaddexp, (np.array([100.0, -np.inf], "float32"), 100.0), rtol=1e-6, id="large"),
-    Case("logaddexp", _f64(np.logaddexp), (BF16, BF16), dtype="bfloat16", rtol=1e-2, atol=2e-2, id="bfloat16"),
+    Case(
+        "logaddexp", _f64(np.logaddexp), (BF16, BF16), dtype="bfloat16", rtol=1e-2, atol=2e-2, id="bfloat16"
+    ),
     Case("logaddexp2", np.logaddexp2, (X23 * 50, Y3), rtol=1e-6),
     Case("logaddexp2", _f64(np.logaddexp2), (I8, 1), dtype="float32", rtol=1e-6, id="int8"),
     Case("ldexp", np.ldexp, (X23, np.array([3, -2, 0], "int32")), dtype="float32"),

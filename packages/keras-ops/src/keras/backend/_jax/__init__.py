@@ -6,4 +6,4 @@ on every other backend; every kernel passes explicit dtypes, so this changes no 
 
 import jax
 
-jax.config.update("jax_enable_x64", True)
+jax.config.update("jax_enable_x64", True)  # type: ignore[no-untyped-call]

@@ -120,14 +120,14 @@ def _same_native_dtype(xs: tuple[Any, ...]) -> bool:
     The common case of an op on tensors it made itself; it skips promotion entirely.
     """
     core = K.core
-    types = core.tensor_types
+    exact = core.exact_types
     first: Any = xs[0]
-    if type(first) not in types and not isinstance(first, types):
+    if type(first) not in exact and not core.is_tensor(first):
         return False
     dtype = first.dtype
     rest: tuple[Any, ...] = xs[1:]
     for x in rest:
-        if type(x) not in types and not isinstance(x, types):
+        if type(x) not in exact and not core.is_tensor(x):
             return False
         if not (x.dtype is dtype or x.dtype == dtype):
             return False

@@ -38,8 +38,19 @@ class Core(abc.ABC):
     def cast(self, x: Tensor, dtype: str) -> Tensor:
         """Return a native tensor cast to `dtype`."""
 
+    def __init__(self) -> None:
+        # Concrete classes seen to be native tensors (jax's ArrayImpl, tf's EagerTensor...):
+        # a set lookup is faster than isinstance against the abstract types on the hot path.
+        self.exact_types: set[type] = set()
+
     def is_tensor(self, x: Any) -> bool:
-        return isinstance(x, self.tensor_types)
+        cls = type(x)
+        if cls in self.exact_types:
+            return True
+        if isinstance(x, self.tensor_types):
+            self.exact_types.add(cls)
+            return True
+        return False
 
     def shape_of(self, x: Tensor) -> Shape:
         return tuple(x.shape)

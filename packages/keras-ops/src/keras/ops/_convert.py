@@ -13,7 +13,7 @@ import numpy as np
 
 from keras.backend._active import K
 from keras.backend._config import floatx
-from keras.backend._dtypes import result_type, standardize_dtype
+from keras.backend._dtypes import float_result, result_type, standardize_dtype
 from keras.backend._variable import Variable
 from keras.ops._keras_tensor import KerasTensor
 from keras.ops._typing import Tensor
@@ -82,6 +82,18 @@ def dtype_for_promotion(x: Any) -> Any:
     if type(x) in _WEAK:
         return type(x)
     return _weak_type_or_dtype(x)
+
+
+def promotion_type(x: Any) -> Any:
+    """What `result_type` needs for an op argument or a rule's `Spec` (weak scalars as types)."""
+    from keras.ops._spec import Spec
+
+    return x.python_type_or_dtype() if isinstance(x, Spec) else dtype_for_promotion(x)
+
+
+def float_dtype(x: Any) -> str:
+    """Return the dtype of a float-valued op on `x`: floats keep theirs, ints and bool follow Keras."""
+    return float_result(infer_dtype(x))
 
 
 def convert(x: Any, dtype: str | None = None) -> Tensor:

@@ -18,7 +18,7 @@ from keras.backend._active import K
 from keras.backend._dtypes import is_complex_dtype, is_float_dtype, is_int_dtype, standardize_dtype
 from keras.ops._convert import convert, promote
 from keras.ops._op import op
-from keras.ops._rules import canonical_axis
+from keras.ops._rules import canonical_axis, shape_size
 from keras.ops._spec import Spec, as_spec, spec_result_type
 from keras.ops._typing import ArrayLike, DTypeLike, Shape, Tensor
 
@@ -611,12 +611,8 @@ def _rearrange_plan(
     decomposed = tuple(sizes[n] for n in elementary)
     order = [n for g in right for n in g]
     permutation = tuple(elementary.index(n) for n in order)
-    output = tuple(_product([sizes[n] for n in g]) for g in right)
+    output = tuple(shape_size([sizes[n] for n in g]) for g in right)
     return decomposed, permutation, output
-
-
-def _product(values: Sequence[int | None]) -> int | None:
-    return None if any(v is None for v in values) else math.prod(v for v in values if v is not None)
 
 
 def _group_sizes(

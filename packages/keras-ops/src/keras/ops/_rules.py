@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from keras.ops._spec import Spec, as_spec
 from keras.ops._typing import Shape
 
@@ -35,6 +37,26 @@ def broadcast_shapes(shape1: Shape, shape2: Shape) -> Shape:
                 f"dimension {d1} does not match {d2}."
             )
     return tuple(out)
+
+
+def shape_size(shape: Sequence[int | None]) -> int | None:
+    """Return the number of elements of `shape`, or `None` if a dimension is unknown."""
+    size = 1
+    for dim in shape:
+        if dim is None:
+            return None
+        size *= dim
+    return size
+
+
+def dims_compatible(d1: int | None, d2: int | None) -> bool:
+    """Whether two dimensions can be equal: either is unknown, or they are the same."""
+    return d1 is None or d2 is None or d1 == d2
+
+
+def is_int(value: Any) -> bool:
+    """Whether `value` is a Python or numpy integer (bools excluded)."""
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
 def canonical_axis(axis: int, ndim: int, op_name: str = "op") -> int:

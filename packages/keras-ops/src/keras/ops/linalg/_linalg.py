@@ -15,7 +15,7 @@ import numpy as np
 from keras import tree
 from keras.backend._active import K
 from keras.backend._dtypes import float_result, result_type
-from keras.ops._convert import convert, default_dtype, dtype_for_promotion
+from keras.ops._convert import convert, default_dtype, promotion_type
 from keras.ops._keras_tensor import KerasTensor
 from keras.ops._op import op
 from keras.ops._rules import broadcast_shapes, canonical_axes, reduced_shape
@@ -51,8 +51,7 @@ _MATRIX_ORDS: tuple[Any, ...] = (None, "fro", "nuc", _INF, -_INF, 1, -1, 2, -2)
 
 def _float_dtype(*xs: Any) -> str:
     """The float dtype of the result: the promoted input dtype, ints and bool as `floatx()`."""
-    types = [x.python_type_or_dtype() if isinstance(x, Spec) else dtype_for_promotion(x) for x in xs]
-    return float_result(result_type(*types))
+    return float_result(result_type(*(promotion_type(x) for x in xs)))
 
 
 def _compute_dtype(dtype: str) -> str:

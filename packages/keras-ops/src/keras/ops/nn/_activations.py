@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from keras.backend._active import K
-from keras.backend._dtypes import float_result, result_type
-from keras.ops._convert import convert, dtype_for_promotion, infer_dtype
+from keras.backend._dtypes import result_type
+from keras.ops._convert import convert, dtype_for_promotion, float_dtype, infer_dtype
 from keras.ops._op import op
 from keras.ops._rules import canonical_axes, canonical_axis
 from keras.ops._spec import Spec, as_spec
@@ -53,10 +53,6 @@ __all__ = [
 # --- dtype functions and rules ------------------------------------------------------------
 
 
-def _float_dtype(x: Any) -> str:
-    return float_result(infer_dtype(x))
-
-
 def _integer_keeping_dtype(x: Any) -> str:
     """`relu`, `hard_tanh`: integers keep their (narrowed) dtype; bool computes as int32."""
     dtype = result_type(infer_dtype(x))
@@ -70,7 +66,7 @@ def _promoted_dtype(*xs: Any) -> str:
 
 
 def _float_rule(x: Any) -> Spec:
-    return Spec(as_spec(x).shape, _float_dtype(x))
+    return Spec(as_spec(x).shape, float_dtype(x))
 
 
 def _integer_keeping_rule(x: Any) -> Spec:
@@ -78,7 +74,7 @@ def _integer_keeping_rule(x: Any) -> Spec:
 
 
 def _float(x: ArrayLike) -> Tensor:
-    return convert(x, _float_dtype(x))
+    return convert(x, float_dtype(x))
 
 
 def _scalar_float_rule(name: str) -> Callable[..., Spec]:
@@ -569,7 +565,7 @@ def _glu_rule(x: Any, axis: int = -1) -> Spec:
     a = _glu_axis(spec.shape, axis)
     size = spec.shape[a]
     half = None if size is None else size // 2
-    return Spec((*spec.shape[:a], half, *spec.shape[a + 1 :]), _float_dtype(x))
+    return Spec((*spec.shape[:a], half, *spec.shape[a + 1 :]), float_dtype(x))
 
 
 @op(_glu_rule)
@@ -632,7 +628,7 @@ def _axis_rule(name: str) -> Callable[..., Spec]:
     def rule(x: Any, axis: Any = -1) -> Spec:
         spec = as_spec(x)
         canonical_axes(axis, spec.ndim, name)
-        return Spec(spec.shape, _float_dtype(x))
+        return Spec(spec.shape, float_dtype(x))
 
     return rule
 

@@ -12,6 +12,7 @@ from keras.backend._config import backend
 from keras.backend._dtypes import result_type
 from keras.ops._convert import convert, promote
 from keras.ops._op import op
+from keras.ops._rules import dims_compatible
 from keras.ops._spec import Spec, as_spec, spec_result_type
 from keras.ops._typing import ArrayLike, Shape, Tensor
 from keras.ops.nn._conv import known_ints
@@ -19,10 +20,6 @@ from keras.ops.nn._conv import known_ints
 __all__ = ["dot_product_attention"]
 
 _NAME = "dot_product_attention"
-
-
-def _known_equal(d1: int | None, d2: int | None) -> bool:
-    return d1 is None or d2 is None or d1 == d2
 
 
 def _check_arguments(
@@ -41,9 +38,9 @@ def _check_arguments(
             f"{_NAME}: `query`, `key` and `value` must have rank 4 (batch, sequence, heads, depth). {received}"
         )
     same = (
-        _known_equal(query[0], key[0])
-        and all(_known_equal(k, v) for k, v in zip(key[:3], value[:3], strict=True))
-        and _known_equal(query[3], key[3])
+        dims_compatible(query[0], key[0])
+        and all(dims_compatible(k, v) for k, v in zip(key[:3], value[:3], strict=True))
+        and dims_compatible(query[3], key[3])
     )
     if not same:
         raise ValueError(
@@ -60,7 +57,8 @@ def _check_arguments(
         if shape is None:
             continue
         if not 2 <= len(shape) <= 4 or not all(
-            d in (1, None) or _known_equal(d, t) for d, t in zip(_as_rank4_shape(shape), logits, strict=True)
+            d in (1, None) or dims_compatible(d, t)
+            for d, t in zip(_as_rank4_shape(shape), logits, strict=True)
         ):
             raise ValueError(
                 f"{_NAME}: `{name}` must broadcast to (batch, heads, target, source) = {logits}; a rank 3 "

@@ -8,6 +8,7 @@ from typing import Any
 from keras.backend._active import K
 from keras.ops._convert import convert
 from keras.ops._op import op
+from keras.ops._rules import shape_size
 from keras.ops._spec import Spec, as_spec
 from keras.ops._typing import ArrayLike, Shape, Tensor
 from keras.ops.nn._conv import per_axis
@@ -46,15 +47,6 @@ def _blocks(op_name: str, size: Shape, kernel: Ints, dilation: Ints, padding: In
     return tuple(out)
 
 
-def _product(shape: Shape) -> int | None:
-    result = 1
-    for d in shape:
-        if d is None:
-            return None
-        result *= d
-    return result
-
-
 def _unfold_shape(shape: Shape, kernel_size: Any, dilation: Any, padding: Any, stride: Any) -> Shape:
     if len(shape) != 4:
         raise ValueError(
@@ -63,7 +55,7 @@ def _unfold_shape(shape: Shape, kernel_size: Any, dilation: Any, padding: Any, s
     kernel, dil, pad, step = _pairs("unfold", kernel_size, dilation, padding, stride)
     blocks = _blocks("unfold", shape[2:], kernel, dil, pad, step)
     channels = None if shape[1] is None else shape[1] * kernel[0] * kernel[1]
-    return (shape[0], channels, _product(blocks))
+    return (shape[0], channels, shape_size(blocks))
 
 
 def _unfold_rule(x: Any, kernel_size: Any, dilation: Any = 1, padding: Any = 0, stride: Any = 1) -> Spec:
@@ -126,7 +118,7 @@ def _fold_plan(
             f"Received: x.shape={shape}, kernel_size={kernel_size!r}"
         )
     blocks = _blocks("fold", size, kernel, dil, pad, step)
-    total = _product(blocks)
+    total = shape_size(blocks)
     if shape[2] is not None and total is not None and shape[2] != total:
         raise ValueError(
             f"fold: `x` has {shape[2]} blocks, but output_size={output_size!r} with these kernel, "

@@ -11,7 +11,7 @@ import numpy as np
 from keras.backend._active import K
 from keras.backend._config import floatx
 from keras.backend._dtypes import float_result, is_float_dtype, result_type, standardize_dtype
-from keras.ops._convert import convert, dtype_for_promotion, to_numpy
+from keras.ops._convert import convert, dtype_for_promotion, promotion_type, to_numpy
 from keras.ops._keras_tensor import standardize_shape
 from keras.ops._op import op
 from keras.ops._rules import broadcast_shapes, canonical_axis
@@ -646,11 +646,7 @@ def diagonal(x: ArrayLike, offset: int = 0, axis1: int = 0, axis2: int = 1) -> T
 def _space_dtype(start: Any, stop: Any, dtype: DTypeLike) -> str:
     if dtype is not None:
         return standardize_dtype(dtype)
-    return float_result(result_type(_promotion_type(start), _promotion_type(stop)))
-
-
-def _promotion_type(x: Any) -> Any:
-    return x.python_type_or_dtype() if isinstance(x, Spec) else dtype_for_promotion(x)
+    return float_result(result_type(promotion_type(start), promotion_type(stop)))
 
 
 def _compute_dtype(out_dtype: str) -> str:

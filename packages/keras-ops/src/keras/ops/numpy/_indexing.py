@@ -7,14 +7,12 @@ import operator
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
 from keras.backend._active import K
 from keras.backend._config import backend
 from keras.backend._dtypes import float_result, is_int_dtype
 from keras.ops._convert import convert, promote
 from keras.ops._op import op
-from keras.ops._rules import broadcast_shapes, canonical_axis
+from keras.ops._rules import broadcast_shapes, canonical_axis, is_int
 from keras.ops._spec import Spec, as_spec, spec_result_type
 from keras.ops._typing import ArrayLike, Shape, Tensor
 
@@ -241,16 +239,12 @@ def _get_item_shape(shape: Shape, items: tuple[Any, ...]) -> Shape:
 def _get_item_rule(x: Any, key: Any) -> Spec:
     spec = as_spec(x)
     items = tuple(
-        as_spec(item) if not _is_basic(item) and not _is_int(item) else item for item in _key_items(key)
+        as_spec(item) if not _is_basic(item) and not is_int(item) else item for item in _key_items(key)
     )
     for item in items:
         if isinstance(item, Spec) and item.dtype != "bool":
             _check_index_spec(item, "get_item", "key")
     return Spec(_get_item_shape(spec.shape, items), spec.dtype)
-
-
-def _is_int(item: Any) -> bool:
-    return isinstance(item, (int, np.integer)) and not isinstance(item, bool)
 
 
 def _key_tensor(item: Any) -> Tensor:
@@ -295,7 +289,7 @@ def get_item(x: ArrayLike, key: Any) -> Tensor:
         if _is_basic(item):
             items.append(item)
             shape_items.append(item)
-        elif _is_int(item):
+        elif is_int(item):
             items.append(operator.index(item))
             shape_items.append(items[-1])
         else:
@@ -305,7 +299,7 @@ def get_item(x: ArrayLike, key: Any) -> Tensor:
     _get_item_shape(tuple(t.shape), tuple(shape_items))
     if any(isinstance(s, Spec) and s.ndim for s in shape_items):
         # numpy counts ints beside index arrays as advanced indices; torch and tf do not.
-        items = [convert([item], "int32") if _is_int(item) else item for item in items]
+        items = [convert([item], "int32") if is_int(item) else item for item in items]
     return K.indexing.get_item(t, tuple(items))
 
 

@@ -9,9 +9,9 @@ from typing import Any, Literal
 
 from keras.backend._active import K
 from keras.backend._dtypes import float_result, result_type
-from keras.ops._convert import convert, dtype_for_promotion
+from keras.ops._convert import convert, dtype_for_promotion, promotion_type
 from keras.ops._op import op
-from keras.ops._rules import broadcast_shapes, canonical_axis
+from keras.ops._rules import broadcast_shapes, canonical_axis, dims_compatible
 from keras.ops._spec import Spec, as_spec
 from keras.ops._typing import ArrayLike, Shape, Tensor
 
@@ -38,13 +38,8 @@ _TRACE_DTYPES = {"bool": "int32", "int8": "int32", "int16": "int32", "uint8": "u
 # --- dtypes -------------------------------------------------------------------------------
 
 
-def _promotion_type(x: Any) -> Any:
-    """What `result_type` needs for an op argument or a rule's Spec."""
-    return x.python_type_or_dtype() if isinstance(x, Spec) else dtype_for_promotion(x)
-
-
 def _product_dtype(x1: Any, x2: Any) -> str:
-    return result_type(_promotion_type(x1), _promotion_type(x2))
+    return result_type(promotion_type(x1), promotion_type(x2))
 
 
 def _compute_dtype(dtype: str) -> str:
@@ -54,10 +49,6 @@ def _compute_dtype(dtype: str) -> str:
 
 def _finish(result: Tensor, dtype: str) -> Tensor:
     return convert(result, "bool") if dtype == "bool" else result
-
-
-def _known_equal(d1: int | None, d2: int | None) -> bool:
-    return d1 is None or d2 is None or d1 == d2
 
 
 def _shapes(x1: Any, x2: Any) -> tuple[Shape, Shape]:
@@ -73,7 +64,7 @@ def _matmul_shape(shape1: Shape, shape2: Shape) -> Shape:
             f"matmul: inputs must have rank 1 or more. Received: x1.shape={shape1}, x2.shape={shape2}"
         )
     inner2 = shape2[-2] if len(shape2) > 1 else shape2[0]
-    if not _known_equal(shape1[-1], inner2):
+    if not dims_compatible(shape1[-1], inner2):
         raise ValueError(
             f"matmul: the last axis of `x1` ({shape1[-1]}) must match the contracted axis of `x2` "
             f"({inner2}). Received: x1.shape={shape1}, x2.shape={shape2}"
@@ -91,7 +82,7 @@ def _matmul_shape(shape1: Shape, shape2: Shape) -> Shape:
 
 
 def _matmul_dtype(x1: Any, x2: Any) -> str:
-    d1, d2 = _promotion_type(x1), _promotion_type(x2)
+    d1, d2 = promotion_type(x1), promotion_type(x2)
     if d1 == "int8" and d2 == "int8":
         return "int32"
     return result_type(d1, d2)
@@ -154,7 +145,7 @@ def _dot_shape(shape1: Shape, shape2: Shape) -> Shape:
     if not shape1 or not shape2:
         return broadcast_shapes(shape1, shape2)
     contracted = -2 if len(shape2) > 1 else 0
-    if not _known_equal(shape1[-1], shape2[contracted]):
+    if not dims_compatible(shape1[-1], shape2[contracted]):
         raise ValueError(
             f"dot: the last axis of `x1` ({shape1[-1]}) must match axis {contracted} of `x2` "
             f"({shape2[contracted]}). Received: x1.shape={shape1}, x2.shape={shape2}"
@@ -164,7 +155,7 @@ def _dot_shape(shape1: Shape, shape2: Shape) -> Shape:
 
 def _vdot_shape(shape1: Shape, shape2: Shape) -> Shape:
     size1, size2 = _size(shape1), _size(shape2)
-    if not _known_equal(size1, size2):
+    if not dims_compatible(size1, size2):
         raise ValueError(
             f"vdot: `x1` and `x2` must have the same number of elements. "
             f"Received: x1.shape={shape1}, x2.shape={shape2}"
@@ -175,7 +166,7 @@ def _vdot_shape(shape1: Shape, shape2: Shape) -> Shape:
 def _inner_shape(shape1: Shape, shape2: Shape) -> Shape:
     if not shape1 or not shape2:
         return broadcast_shapes(shape1, shape2)
-    if not _known_equal(shape1[-1], shape2[-1]):
+    if not dims_compatible(shape1[-1], shape2[-1]):
         raise ValueError(
             f"inner: the last axes of `x1` and `x2` must match. Received: x1.shape={shape1}, x2.shape={shape2}"
         )
@@ -349,7 +340,7 @@ def _tensordot_axes(axes: Any, shape1: Shape, shape2: Shape) -> tuple[tuple[int,
         if len(first) != len(second):
             raise ValueError(f"tensordot: both lists in `axes` must have one length. Received: axes={axes!r}")
     for a, b in zip(first, second, strict=True):
-        if not _known_equal(shape1[a], shape2[b]):
+        if not dims_compatible(shape1[a], shape2[b]):
             raise ValueError(
                 f"tensordot: axis {a} of `x1` ({shape1[a]}) does not match axis {b} of `x2` ({shape2[b]}). "
                 f"Received: x1.shape={shape1}, x2.shape={shape2}"
@@ -459,7 +450,7 @@ def _einsum_size(letter: str, sizes: dict[str, int | None], subscripts: str) -> 
 
 
 def _einsum_dtype(operands: Sequence[Any]) -> str:
-    types = [_promotion_type(x) for x in operands]
+    types = [promotion_type(x) for x in operands]
     if types and all(t == "int8" for t in types):
         return "int32"
     return result_type(*types)
@@ -680,7 +671,7 @@ def correlate(x1: ArrayLike, x2: ArrayLike, mode: Literal["valid", "same", "full
 
 
 def _slogdet_layout(shape: Shape) -> Shape:
-    if len(shape) < 2 or not _known_equal(shape[-1], shape[-2]):
+    if len(shape) < 2 or not dims_compatible(shape[-1], shape[-2]):
         raise ValueError(f"slogdet: `x` must be a (batch of) square matrices. Received: x.shape={shape}")
     return shape[:-2]
 
@@ -727,7 +718,7 @@ def _trapezoid_layout(y_shape: Shape, x_shape: Shape | None, axis: int) -> tuple
     if x_shape is None:
         return position, rest
     if len(x_shape) == 1:
-        if not _known_equal(x_shape[0], y_shape[position]):
+        if not dims_compatible(x_shape[0], y_shape[position]):
             raise ValueError(
                 f"trapezoid: a 1-D `x` must have one point per sample of `y` along axis {position}. "
                 f"Received: x.shape={x_shape}, y.shape={y_shape}"
@@ -741,7 +732,7 @@ def _trapezoid_layout(y_shape: Shape, x_shape: Shape | None, axis: int) -> tuple
 
 
 def _trapezoid_dtype(y: Any, x: Any, dx: Any) -> str:
-    return float_result(result_type(_promotion_type(y), _promotion_type(dx if x is None else x)))
+    return float_result(result_type(promotion_type(y), promotion_type(dx if x is None else x)))
 
 
 def _trapezoid_rule(y: Any, x: Any = None, dx: Any = 1.0, axis: int = -1) -> Spec:

@@ -4,7 +4,7 @@ Each op's output dtype comes from one small *dtype function* of its argument (a 
 `Spec` or a Python scalar), which both the eager body and the symbolic rule call. Keras 3
 uses four dtype rules here:
 
-- `sin`, `exp`, `sinc`... (`_float_dtype`): integers and bool give a float of `floatx()`'s
+- `sin`, `exp`, `sinc`... (`float_dtype`): integers and bool give a float of `floatx()`'s
   width; float and complex dtypes stay (64-bit ones narrow to 32 bits).
 - `log`, `sqrt`, `cbrt`, `deg2rad`, `rad2deg` (`_library_float_dtype`): Keras 3 leaves the
   integer case to the library, whose default float is float32 whatever `floatx()` is.
@@ -22,7 +22,7 @@ from typing import Any
 from keras.backend._active import K
 from keras.backend._config import floatx
 from keras.backend._dtypes import BOOL_TYPES, INT_TYPES, float_result
-from keras.ops._convert import convert, default_dtype, infer_dtype
+from keras.ops._convert import convert, default_dtype, float_dtype, infer_dtype
 from keras.ops._op import op
 from keras.ops._spec import Spec, as_spec
 from keras.ops._typing import ArrayLike, Tensor
@@ -32,10 +32,6 @@ DtypeFn = Callable[[Any], str]
 _REAL_PART = {"complex64": "float32", "complex128": "float64"}
 
 # --- dtype functions: the argument in, the output dtype out (or a clear error) --------------
-
-
-def _float_dtype(x: Any) -> str:
-    return float_result(infer_dtype(x))
 
 
 def _library_float_dtype(x: Any) -> str:
@@ -56,7 +52,7 @@ def _i0_dtype(x: Any) -> str:
 
 
 def _angle_dtype(x: Any) -> str:
-    dtype = _float_dtype(x)
+    dtype = float_dtype(x)
     return _REAL_PART.get(dtype, dtype)
 
 
@@ -72,7 +68,7 @@ def _unary_rule(dtype_fn: DtypeFn) -> Callable[[Any], Spec]:
     return rule
 
 
-_to_float = _unary_rule(_float_dtype)
+_to_float = _unary_rule(float_dtype)
 _to_library_float = _unary_rule(_library_float_dtype)
 _same = _unary_rule(default_dtype)
 _to_real_part = _unary_rule(_real_part_dtype)
@@ -96,7 +92,7 @@ def sin(x: ArrayLike) -> Tensor:
     >>> keras.ops.sin(np.array([0.0, np.pi / 2], dtype="float32"))
     array([0., 1.], dtype=float32)
     """
-    return K.math.sin(convert(x, _float_dtype(x)))
+    return K.math.sin(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -114,7 +110,7 @@ def cos(x: ArrayLike) -> Tensor:
     >>> keras.ops.cos(np.array([0, 0], dtype="int8"))
     array([1., 1.], dtype=float32)
     """
-    return K.math.cos(convert(x, _float_dtype(x)))
+    return K.math.cos(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -132,7 +128,7 @@ def tan(x: ArrayLike) -> Tensor:
     >>> keras.ops.tan(np.array([0.0, np.pi / 4], dtype="float32"))
     array([0., 1.], dtype=float32)
     """
-    return K.math.tan(convert(x, _float_dtype(x)))
+    return K.math.tan(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -150,7 +146,7 @@ def arcsin(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.arcsin(np.array([0.0, 1.0], dtype="float32")), 4)
     array([0.    , 1.5708], dtype=float32)
     """
-    return K.math.arcsin(convert(x, _float_dtype(x)))
+    return K.math.arcsin(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -168,7 +164,7 @@ def arccos(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.arccos(np.array([1.0, -1.0], dtype="float32")), 4)
     array([0.    , 3.1416], dtype=float32)
     """
-    return K.math.arccos(convert(x, _float_dtype(x)))
+    return K.math.arccos(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -186,7 +182,7 @@ def arctan(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.arctan(np.array([0.0, 1.0], dtype="float32")), 4)
     array([0.    , 0.7854], dtype=float32)
     """
-    return K.math.arctan(convert(x, _float_dtype(x)))
+    return K.math.arctan(convert(x, float_dtype(x)))
 
 
 @op(_to_library_float)
@@ -242,7 +238,7 @@ def sinc(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.sinc(np.array([0.0, 0.5], dtype="float32")), 4)
     array([1.    , 0.6366], dtype=float32)
     """
-    return K.math.sinc(convert(x, _float_dtype(x)))
+    return K.math.sinc(convert(x, float_dtype(x)))
 
 
 # --- hyperbolic ---------------------------------------------------------------------------
@@ -263,7 +259,7 @@ def sinh(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.sinh(np.array([0.0, 1.0], dtype="float32")), 4)
     array([0.    , 1.1752], dtype=float32)
     """
-    return K.math.sinh(convert(x, _float_dtype(x)))
+    return K.math.sinh(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -281,7 +277,7 @@ def cosh(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.cosh(np.array([0.0, 1.0], dtype="float32")), 4)
     array([1.    , 1.5431], dtype=float32)
     """
-    return K.math.cosh(convert(x, _float_dtype(x)))
+    return K.math.cosh(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -299,7 +295,7 @@ def tanh(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.tanh(np.array([0.0, 1.0], dtype="float32")), 4)
     array([0.    , 0.7616], dtype=float32)
     """
-    return K.math.tanh(convert(x, _float_dtype(x)))
+    return K.math.tanh(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -317,7 +313,7 @@ def arcsinh(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.arcsinh(np.array([0.0, 1.0], dtype="float32")), 4)
     array([0.    , 0.8814], dtype=float32)
     """
-    return K.math.arcsinh(convert(x, _float_dtype(x)))
+    return K.math.arcsinh(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -335,7 +331,7 @@ def arccosh(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.arccosh(np.array([1.0, 2.0], dtype="float32")), 4)
     array([0.   , 1.317], dtype=float32)
     """
-    return K.math.arccosh(convert(x, _float_dtype(x)))
+    return K.math.arccosh(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -355,7 +351,7 @@ def arctanh(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.arctanh(np.array([0.0, 0.5], dtype="float32")), 4)
     array([0.    , 0.5493], dtype=float32)
     """
-    return K.math.arctanh(convert(x, _float_dtype(x)))
+    return K.math.arctanh(convert(x, float_dtype(x)))
 
 
 # --- exponential and logarithmic ----------------------------------------------------------
@@ -376,7 +372,7 @@ def exp(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.exp(np.array([0, 1], dtype="int32")), 4)
     array([1.    , 2.7183], dtype=float32)
     """
-    return K.math.exp(convert(x, _float_dtype(x)))
+    return K.math.exp(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -394,7 +390,7 @@ def exp2(x: ArrayLike) -> Tensor:
     >>> keras.ops.exp2(np.array([0, 3], dtype="int8"))
     array([1., 8.], dtype=float32)
     """
-    return K.math.exp2(convert(x, _float_dtype(x)))
+    return K.math.exp2(convert(x, float_dtype(x)))
 
 
 @op(_to_float)
@@ -412,7 +408,7 @@ def expm1(x: ArrayLike) -> Tensor:
     >>> keras.ops.expm1(np.array([0.0, 1e-10], dtype="float32"))
     array([0.e+00, 1.e-10], dtype=float32)
     """
-    return K.math.expm1(convert(x, _float_dtype(x)))
+    return K.math.expm1(convert(x, float_dtype(x)))
 
 
 @op(_to_library_float)
@@ -568,7 +564,7 @@ def angle(x: ArrayLike) -> Tensor:
     >>> np.round(keras.ops.angle(np.array([1j, -1.0], dtype="complex64")), 4)
     array([1.5708, 3.1416], dtype=float32)
     """
-    return K.math.angle(convert(x, _float_dtype(x)))
+    return K.math.angle(convert(x, float_dtype(x)))
 
 
 @op(_same)

@@ -19,7 +19,7 @@ from keras.backend._active import K
 from keras.backend._dtypes import standardize_dtype
 from keras.ops._convert import convert, dtype_for_promotion, promote, to_numpy
 from keras.ops._op import op
-from keras.ops._rules import canonical_axes, canonical_axis
+from keras.ops._rules import canonical_axes, canonical_axis, is_int, shape_size
 from keras.ops._spec import Spec, as_spec, spec_result_type
 from keras.ops._typing import ArrayLike, Axis, DTypeLike, Shape, ShapeLike, Tensor
 
@@ -69,24 +69,16 @@ def _known(shape: Shape) -> tuple[int, ...]:
     return tuple(int(d) for d in shape if d is not None)
 
 
-def _product(shape: Shape) -> int | None:
-    return None if None in shape else math.prod(d for d in shape if d is not None)
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
-
-
 def _int_tuple(value: Any, op_name: str, arg: str, allow_none: bool = False) -> tuple[Any, ...]:
     """Return an int or a sequence of ints as a tuple of Python ints, or raise naming `arg`."""
-    items = (value,) if _is_int(value) or value is None else value
+    items = (value,) if is_int(value) or value is None else value
     try:
         items = tuple(items)
     except TypeError:
         raise TypeError(
             f"{op_name}: `{arg}` must be an int or a sequence of ints. Received: {arg}={value!r}"
         ) from None
-    if not all(_is_int(d) or (allow_none and d is None) for d in items):
+    if not all(is_int(d) or (allow_none and d is None) for d in items):
         raise TypeError(f"{op_name}: `{arg}` must be an int or a sequence of ints. Received: {arg}={value!r}")
     return tuple(d if d is None else int(d) for d in items)
 
@@ -114,7 +106,7 @@ def _reshaped(shape: Shape, newshape: Any) -> Shape:
             "reshape: each dimension of `newshape` must be a non-negative int, with at most "
             f"one -1 (or None) for a dimension to infer. Received: newshape={newshape!r}"
         )
-    size = _product(shape)
+    size = shape_size(shape)
     if size is None:
         return tuple(None if d == -1 else d for d in dims)
     known = math.prod(d for d in dims if d != -1)
@@ -158,7 +150,7 @@ def reshape(x: ArrayLike, newshape: ShapeLike) -> Tensor:
 
 
 def _raveled(shape: Shape) -> Shape:
-    return (_product(shape),)
+    return (shape_size(shape),)
 
 
 @op(lambda x: Spec(_raveled(as_spec(x).shape), as_spec(x).dtype))
@@ -431,7 +423,7 @@ def _tensor_list(xs: Any, op_name: str, arg: str) -> list[Any]:
 def _concatenated(shapes: Sequence[Shape], axis: int | None, op_name: str = "concatenate") -> Shape:
     """Return the shape of `shapes` joined along `axis` (`None`: flattened, then joined)."""
     if axis is None:
-        sizes = [_product(s) for s in shapes]
+        sizes = [shape_size(s) for s in shapes]
         return (None if None in sizes else sum(d for d in sizes if d is not None),)
     first = shapes[0]
     if not first:
@@ -691,7 +683,7 @@ def _split_bounds(
     length: int | None, sections: Any, equal: bool, op_name: str
 ) -> list[tuple[int, int] | None]:
     """Return each piece's `(start, stop)` along the split axis; `None` where `length` is unknown."""
-    if _is_int(sections):
+    if is_int(sections):
         count = int(sections)
         if count <= 0:
             raise ValueError(f"{op_name}: the number of sections must be positive. Received: {sections!r}")
@@ -1041,7 +1033,7 @@ def roll(x: ArrayLike, shift: int | Sequence[int], axis: Axis = None) -> Tensor:
 def _rot90_plan(ndim: int, k: Any, axes: Any) -> tuple[int, int, int]:
     """Return `(k % 4, axis0, axis1)` after checking the rank, `k` and `axes`."""
     _min_rank("rot90", ndim, 2)
-    if not _is_int(k):
+    if not is_int(k):
         raise TypeError(f"rot90: `k` must be an int. Received: k={k!r}")
     pair = _int_tuple(axes, "rot90", "axes")
     if len(pair) != 2:
@@ -1139,7 +1131,7 @@ def _repeat_counts(repeats: Any) -> int | tuple[int, ...] | None:
     """Return `repeats` as an int or a tuple of ints; `None` for a symbolic tensor."""
     if isinstance(repeats, Spec):
         return None
-    if _is_int(repeats):
+    if is_int(repeats):
         counts: int | tuple[int, ...] = int(repeats)
     else:
         values = to_numpy(repeats) if not isinstance(repeats, (list, tuple)) else np.asarray(repeats)
@@ -1243,7 +1235,7 @@ def _pad_plan(
         )
     try:
         widths = np.broadcast_to(np.asarray(pad_width, dtype=object), (len(shape), 2))
-        pairs = tuple((int(b), int(a)) for b, a in widths.tolist() if _is_int(b) and _is_int(a))
+        pairs = tuple((int(b), int(a)) for b, a in widths.tolist() if is_int(b) and is_int(a))
     except (ValueError, TypeError):
         pairs = ()
     if len(pairs) != len(shape) or any(w < 0 for pair in pairs for w in pair):

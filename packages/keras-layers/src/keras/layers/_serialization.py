@@ -298,7 +298,7 @@ def serialize_keras_object(obj: Any) -> Any:
         return [serialize_keras_object(item) for item in obj]
     if isinstance(obj, tuple) and not hasattr(obj, "_fields"):
         return tuple(serialize_keras_object(item) for item in obj)
-    if isinstance(obj, Mapping):
+    if isinstance(obj, dict):
         return {key: serialize_keras_object(value) for key, value in obj.items()}
     if isinstance(obj, slice):
         return {"class_name": "__slice__", "config": {"start": obj.start, "stop": obj.stop, "step": obj.step}}

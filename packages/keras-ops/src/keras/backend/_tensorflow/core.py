@@ -16,6 +16,15 @@ class TensorflowCore(Core):
     xnp = tnp
     tensor_types = (tf.Tensor, tf.Variable)
 
+    def shape_of(self, x: Tensor) -> Any:
+        # Inside tf.function a dimension may be unknown: give it as a dynamic scalar, as
+        # Keras 3 does, so code like `ops.shape(x)[0]` works in a traced step.
+        static = tuple(x.shape)
+        if all(d is not None for d in static):
+            return static
+        dynamic = tf.shape(x)
+        return tuple(dynamic[i] if d is None else d for i, d in enumerate(static))
+
     def native_dtype(self, dtype: str) -> Any:
         return tf.as_dtype(dtype)
 

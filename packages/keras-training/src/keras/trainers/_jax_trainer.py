@@ -1,0 +1,238 @@
+"""The JAX trainer: pure steps over explicit state, compiled once with `jax.jit`.
+
+The state is four lists of arrays (trainable, non-trainable, optimizer, metrics
+variables). A loop gathers it from the `keras.Variable`s once, threads it through the
+jitted steps (buffers donated, so updates happen in place), and writes it back only
+when something reads the variables: at the end of an epoch and of each loop.
+`train_step(state, data)` and `compute_loss_and_updates` are those of Keras 3's JAX
+guide, so custom steps written for it work here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from keras.backend._scopes import StatelessScope
+from keras.trainers._data.data_utils import unpack_x_y_sample_weight
+from keras.trainers._trainer import Trainer
+
+
+class TrainState(NamedTuple):
+    trainable_variables: list[Any]
+    non_trainable_variables: list[Any]
+    optimizer_variables: list[Any]
+    metrics_variables: list[Any]
+
+
+def _values(variables: list[Any]) -> list[Any]:
+    import jax.numpy as jnp
+
+    # Copies: the first step donates its inputs, and the Variables must stay readable.
+    return [jnp.array(v.value, copy=True) for v in variables]
+
+
+class JaxTrainer(Trainer):
+    """Trainer whose steps are pure functions of the state (see module docstring)."""
+
+    _jax_state: TrainState | None = None
+    _eval_state: Any = None
+    _predict_state: Any = None
+
+    def _resolve_jit_compile(self, jit_compile: Any) -> bool:
+        return True if jit_compile == "auto" else bool(jit_compile)
+
+    # --- stateless pieces ---------------------------------------------------------------
+
+    def compute_loss_and_updates(
+        self,
+        trainable_variables: list[Any],
+        non_trainable_variables: list[Any],
+        metrics_variables: list[Any],
+        x: Any,
+        y: Any,
+        sample_weight: Any,
+        training: bool = False,
+        optimizer_variables: Any = None,
+    ) -> tuple[Any, tuple[Any, Any, list[Any], list[Any]]]:
+        """Return `(scaled_loss, (unscaled_loss, y_pred, non_trainable, metrics))` statelessly."""
+        kwargs = {"training": training} if training else {}
+        y_pred, non_trainable_variables, losses = self.stateless_call(  # type: ignore[attr-defined]
+            trainable_variables, non_trainable_variables, x, return_losses=True, **kwargs
+        )
+        mapping = list(zip(self.trainable_variables, trainable_variables, strict=True))  # type: ignore[attr-defined]
+        mapping += list(zip(self.non_trainable_variables, non_trainable_variables, strict=True))  # type: ignore[attr-defined]
+        with StatelessScope(state_mapping=mapping):
+            self._losses_override = losses
+            try:
+                loss = self.compute_loss(x, y, y_pred, sample_weight, training=training)
+            finally:
+                self._losses_override = None
+        unscaled = loss
+        if training and self.optimizer is not None and optimizer_variables is not None:
+            with StatelessScope(state_mapping=list(zip(self.optimizer.variables, optimizer_variables, strict=True))):
+                loss = self.optimizer.scale_loss(loss)
+        return loss, (unscaled, y_pred, non_trainable_variables, metrics_variables)
+
+    def _stateless_metrics(
+        self, metrics_variables: list[Any], loss: Any, x: Any, y: Any, y_pred: Any, sample_weight: Any
+    ) -> tuple[dict[str, Any], list[Any]]:
+        variables = self.metrics_variables
+        with StatelessScope(state_mapping=list(zip(variables, metrics_variables, strict=True))) as scope:
+            self._update_loss_tracker(loss, x)
+            logs = self.compute_metrics(x, y, y_pred, sample_weight)
+        new_values = []
+        for variable, old in zip(variables, metrics_variables, strict=True):
+            value = scope.get_current_value(variable)
+            new_values.append(old if value is None else value)
+        return logs, new_values
+
+    def train_step(self, state: Any, data: Any) -> tuple[dict[str, Any], Any]:
+        """One training step: `(logs, new_state)` from `(state, batch)`."""
+        import jax
+
+        trainable, non_trainable, optimizer_vars, metrics_vars = state
+        x, y, sample_weight = unpack_x_y_sample_weight(data)
+        grad_fn = jax.value_and_grad(self.compute_loss_and_updates, has_aux=True)
+        (_, (loss, y_pred, non_trainable, metrics_vars)), grads = grad_fn(
+            trainable, non_trainable, metrics_vars, x, y, sample_weight, training=True, optimizer_variables=optimizer_vars
+        )
+        trainable, optimizer_vars = self.optimizer.stateless_apply(optimizer_vars, grads, trainable)
+        logs, metrics_vars = self._stateless_metrics(metrics_vars, loss, x, y, y_pred, sample_weight)
+        return logs, TrainState(trainable, non_trainable, optimizer_vars, metrics_vars)
+
+    def test_step(self, state: Any, data: Any) -> tuple[dict[str, Any], Any]:
+        """One evaluation step: `(logs, new_state)`; state is (trainable, non-trainable, metrics)."""
+        trainable, non_trainable, metrics_vars = state
+        x, y, sample_weight = unpack_x_y_sample_weight(data)
+        _, (loss, y_pred, non_trainable, metrics_vars) = self.compute_loss_and_updates(
+            trainable, non_trainable, metrics_vars, x, y, sample_weight, training=False
+        )
+        logs, metrics_vars = self._stateless_metrics(metrics_vars, loss, x, y, y_pred, sample_weight)
+        return logs, (trainable, non_trainable, metrics_vars)
+
+    def predict_step(self, state: Any, data: Any) -> tuple[Any, Any]:
+        """One prediction step: `(outputs, non_trainable)`."""
+        trainable, non_trainable = state
+        x, _, _ = unpack_x_y_sample_weight(data)
+        outputs, non_trainable = self.stateless_call(trainable, non_trainable, x)  # type: ignore[attr-defined]
+        return outputs, non_trainable
+
+    # --- compiled functions -------------------------------------------------------------
+
+    def _compile(self, step: Callable[..., Any], donate: bool) -> Callable[..., Any]:
+        import jax
+
+        def multi_step(state: Any, batches: list[Any]) -> tuple[Any, Any]:
+            logs: Any = None
+            for batch in batches:
+                logs, state = step(state, batch)
+            return logs, state
+
+        if self.run_eagerly or not self.jit_compile:
+            return multi_step
+        return jax.jit(multi_step, donate_argnums=(0,) if donate else ())  # type: ignore[no-any-return]
+
+    def make_train_function(self, force: bool = False) -> Callable[..., Any]:
+        if self.train_function is None or force:
+            compiled = self._compile(self.train_step, donate=True)
+
+            def run(batches: list[Any]) -> Any:
+                assert self._jax_state is not None
+                logs, state = compiled(self._jax_state, batches)
+                self._jax_state = TrainState(*state)
+                return logs
+
+            self.train_function = run
+        return self.train_function
+
+    def make_test_function(self, force: bool = False) -> Callable[..., Any]:
+        if self.test_function is None or force:
+            compiled = self._compile(self.test_step, donate=False)
+
+            def run(batches: list[Any]) -> Any:
+                state = self._eval_state
+                logs, (_, non_trainable, metrics_vars) = compiled(state, batches)
+                self._eval_state = (state[0], non_trainable, metrics_vars)
+                return logs
+
+            self.test_function = run
+        return self.test_function
+
+    def make_predict_function(self, force: bool = False) -> Callable[..., Any]:
+        if self.predict_function is None or force:
+            import jax
+
+            def step(state: Any, batch: Any) -> tuple[Any, Any]:
+                return self.predict_step(state, batch)
+
+            compiled = step if self.run_eagerly or not self._jit_compile_for_predict() else jax.jit(step)
+
+            def run(batches: list[Any]) -> list[Any]:
+                outputs = []
+                for batch in batches:
+                    out, non_trainable = compiled(self._predict_state, batch)
+                    self._predict_state = (self._predict_state[0], non_trainable)
+                    outputs.append(out)
+                return outputs
+
+            self.predict_function = run
+        return self.predict_function
+
+    def _jit_compile_for_predict(self) -> bool:
+        return self._jit_compile is not False
+
+    # --- state movement -----------------------------------------------------------------
+
+    def _begin_loop(self, mode: str) -> None:
+        trainable = self.trainable_variables  # type: ignore[attr-defined]
+        non_trainable = self.non_trainable_variables  # type: ignore[attr-defined]
+        if mode == "train":
+            self._jax_state = TrainState(
+                _values(trainable),
+                _values(non_trainable),
+                _values(self.optimizer.variables),
+                _values(self.metrics_variables),
+            )
+        elif mode in ("test", "test_in_fit"):
+            source = self._jax_state if mode == "test_in_fit" and self._jax_state is not None else None
+            if source is not None:
+                self._eval_state = (source.trainable_variables, source.non_trainable_variables, _values(self.metrics_variables))
+            else:
+                self._eval_state = (_values(trainable), _values(non_trainable), _values(self.metrics_variables))
+        else:
+            self._predict_state = (_values(trainable), _values(non_trainable))
+
+    def _reset_state_metrics(self) -> None:
+        if self._jax_state is not None:
+            self._jax_state = self._jax_state._replace(metrics_variables=_values(self.metrics_variables))
+
+    def _sync_variables(self) -> None:
+        state = self._jax_state
+        if state is None:
+            return
+        pairs = [
+            (self.trainable_variables, state.trainable_variables),  # type: ignore[attr-defined]
+            (self.non_trainable_variables, state.non_trainable_variables),  # type: ignore[attr-defined]
+            (self.optimizer.variables, state.optimizer_variables),
+            (self.metrics_variables, state.metrics_variables),
+        ]
+        for variables, values in pairs:
+            for variable, value in zip(variables, values, strict=True):
+                variable.assign(value)
+
+    def _end_loop(self, mode: str) -> None:
+        if mode == "train":
+            self._sync_variables()
+            self._jax_state = None
+        elif mode in ("test", "test_in_fit"):
+            trainable, non_trainable, metrics_vars = self._eval_state
+            for variable, value in zip(self.metrics_variables, metrics_vars, strict=True):
+                variable.assign(value)
+            if mode == "test":
+                for variable, value in zip(self.non_trainable_variables, non_trainable, strict=True):  # type: ignore[attr-defined]
+                    variable.assign(value)
+            self._eval_state = None
+        else:
+            self._predict_state = None
+

@@ -215,7 +215,9 @@ def test_set_weights_checks_everything_before_changing_anything() -> None:
     before = layer.get_weights()
     with pytest.raises(ValueError, match=r"weight list of length 1, but the layer was expecting 2 weights"):
         layer.set_weights([np.zeros(3)])
-    with pytest.raises(ValueError, match=r"weight shape \(\) is not compatible with provided weight shape \(2,\)"):
+    with pytest.raises(
+        ValueError, match=r"weight shape \(\) is not compatible with provided weight shape \(2,\)"
+    ):
         layer.set_weights([np.full(3, 7.0), np.zeros(2)])
     for got, want in zip(layer.get_weights(), before, strict=True):
         np.testing.assert_array_equal(got, want)
@@ -237,7 +239,9 @@ def test_input_spec_errors_name_the_layer_and_the_expectation() -> None:
         def call(self, x: Any) -> Any:
             return x
 
-    with pytest.raises(ValueError, match=r'layer "rank2" is incompatible with the layer: expected ndim=2, found ndim=1'):
+    with pytest.raises(
+        ValueError, match=r'layer "rank2" is incompatible with the layer: expected ndim=2, found ndim=1'
+    ):
         Rank2()(np.zeros(3, dtype="float32"))
     with pytest.raises(ValueError, match=r"expected axis -1 of input shape to have value 3"):
         Rank2()(np.zeros((2, 4), dtype="float32"))
@@ -261,7 +265,9 @@ class Counter(Layer):
 def test_stateless_call_uses_given_values_and_returns_new_state() -> None:
     layer = Counter()
     layer(x23)
-    outputs, non_trainable = layer.stateless_call([np.array(3.0, "float32")], [np.array(10.0, "float32")], x23)
+    outputs, non_trainable = layer.stateless_call(
+        [np.array(3.0, "float32")], [np.array(10.0, "float32")], x23
+    )
     np.testing.assert_allclose(ops.convert_to_numpy(outputs), 3 * x23)
     np.testing.assert_allclose(ops.convert_to_numpy(non_trainable[0]), 11.0)
     assert float(layer.calls.numpy()) == 1.0  # the real variable is untouched
@@ -337,7 +343,9 @@ def gradient_of_sum(layer: Layer, x: Any) -> Any:
 
         non_trainable = [v.value for v in layer.non_trainable_variables]
         return np.asarray(
-            jax.grad(lambda w: layer.stateless_call([w], non_trainable, x)[0].sum())(layer.trainable_variables[0].value)
+            jax.grad(lambda w: layer.stateless_call([w], non_trainable, x)[0].sum())(
+                layer.trainable_variables[0].value
+            )
         )
     if name == "torch":
         out = layer(x).sum()

@@ -1,14 +1,198 @@
 """keras.layers: the layers of the Keras 3 API."""
 
+from keras.layers._version import __version__ as __version__
+from keras.layers._activations.activation_layers import Activation as Activation
+from keras.layers._activations.activation_layers import ELU as ELU
+from keras.layers._activations.activation_layers import LeakyReLU as LeakyReLU
+from keras.layers._activations.activation_layers import PReLU as PReLU
+from keras.layers._activations.activation_layers import ReLU as ReLU
+from keras.layers._activations.activation_layers import Softmax as Softmax
+from keras.layers._convolutional.conv import Conv1D as Conv1D
+from keras.layers._convolutional.conv import Conv2D as Conv2D
+from keras.layers._convolutional.conv import Conv3D as Conv3D
+from keras.layers._convolutional.conv import Convolution1D as Convolution1D
+from keras.layers._convolutional.conv import Convolution2D as Convolution2D
+from keras.layers._convolutional.conv import Convolution3D as Convolution3D
+from keras.layers._convolutional.conv_transpose import Conv1DTranspose as Conv1DTranspose
+from keras.layers._convolutional.conv_transpose import Conv2DTranspose as Conv2DTranspose
+from keras.layers._convolutional.conv_transpose import Conv3DTranspose as Conv3DTranspose
+from keras.layers._convolutional.conv_transpose import Convolution1DTranspose as Convolution1DTranspose
+from keras.layers._convolutional.conv_transpose import Convolution2DTranspose as Convolution2DTranspose
+from keras.layers._convolutional.conv_transpose import Convolution3DTranspose as Convolution3DTranspose
+from keras.layers._convolutional.depthwise_conv import DepthwiseConv1D as DepthwiseConv1D
+from keras.layers._convolutional.depthwise_conv import DepthwiseConv2D as DepthwiseConv2D
+from keras.layers._convolutional.separable_conv import SeparableConv1D as SeparableConv1D
+from keras.layers._convolutional.separable_conv import SeparableConv2D as SeparableConv2D
+from keras.layers._convolutional.separable_conv import SeparableConvolution1D as SeparableConvolution1D
+from keras.layers._convolutional.separable_conv import SeparableConvolution2D as SeparableConvolution2D
+from keras.layers._core.dense import Dense as Dense
+from keras.layers._core.einsum_dense import EinsumDense as EinsumDense
+from keras.layers._core.embedding import Embedding as Embedding
+from keras.layers._core.identity import Identity as Identity
+from keras.layers._core.lambda_layer import Lambda as Lambda
+from keras.layers._core.masking import Masking as Masking
+from keras.layers._core.wrapper import Wrapper as Wrapper
 from keras.layers._input_layer import Input as Input
 from keras.layers._input_layer import InputLayer as InputLayer
 from keras.layers._input_spec import InputSpec as InputSpec
 from keras.layers._layer import Layer as Layer
-from keras.layers._version import __version__ as __version__
+from keras.layers._layer_serialization import deserialize as deserialize
+from keras.layers._layer_serialization import serialize as serialize
+from keras.layers._merging.concatenate import Concatenate as Concatenate
+from keras.layers._merging.concatenate import concatenate as concatenate
+from keras.layers._merging.dot import Dot as Dot
+from keras.layers._merging.dot import dot as dot
+from keras.layers._merging.elementwise import Add as Add
+from keras.layers._merging.elementwise import Average as Average
+from keras.layers._merging.elementwise import Maximum as Maximum
+from keras.layers._merging.elementwise import Minimum as Minimum
+from keras.layers._merging.elementwise import Multiply as Multiply
+from keras.layers._merging.elementwise import Subtract as Subtract
+from keras.layers._merging.elementwise import add as add
+from keras.layers._merging.elementwise import average as average
+from keras.layers._merging.elementwise import maximum as maximum
+from keras.layers._merging.elementwise import minimum as minimum
+from keras.layers._merging.elementwise import multiply as multiply
+from keras.layers._merging.elementwise import subtract as subtract
+from keras.layers._pooling.adaptive_pooling import AdaptiveAveragePooling1D as AdaptiveAveragePooling1D
+from keras.layers._pooling.adaptive_pooling import AdaptiveAveragePooling2D as AdaptiveAveragePooling2D
+from keras.layers._pooling.adaptive_pooling import AdaptiveAveragePooling3D as AdaptiveAveragePooling3D
+from keras.layers._pooling.adaptive_pooling import AdaptiveMaxPooling1D as AdaptiveMaxPooling1D
+from keras.layers._pooling.adaptive_pooling import AdaptiveMaxPooling2D as AdaptiveMaxPooling2D
+from keras.layers._pooling.adaptive_pooling import AdaptiveMaxPooling3D as AdaptiveMaxPooling3D
+from keras.layers._pooling.global_pooling import GlobalAveragePooling1D as GlobalAveragePooling1D
+from keras.layers._pooling.global_pooling import GlobalAveragePooling2D as GlobalAveragePooling2D
+from keras.layers._pooling.global_pooling import GlobalAveragePooling3D as GlobalAveragePooling3D
+from keras.layers._pooling.global_pooling import GlobalAvgPool1D as GlobalAvgPool1D
+from keras.layers._pooling.global_pooling import GlobalAvgPool2D as GlobalAvgPool2D
+from keras.layers._pooling.global_pooling import GlobalAvgPool3D as GlobalAvgPool3D
+from keras.layers._pooling.global_pooling import GlobalMaxPool1D as GlobalMaxPool1D
+from keras.layers._pooling.global_pooling import GlobalMaxPool2D as GlobalMaxPool2D
+from keras.layers._pooling.global_pooling import GlobalMaxPool3D as GlobalMaxPool3D
+from keras.layers._pooling.global_pooling import GlobalMaxPooling1D as GlobalMaxPooling1D
+from keras.layers._pooling.global_pooling import GlobalMaxPooling2D as GlobalMaxPooling2D
+from keras.layers._pooling.global_pooling import GlobalMaxPooling3D as GlobalMaxPooling3D
+from keras.layers._pooling.pooling import AveragePooling1D as AveragePooling1D
+from keras.layers._pooling.pooling import AveragePooling2D as AveragePooling2D
+from keras.layers._pooling.pooling import AveragePooling3D as AveragePooling3D
+from keras.layers._pooling.pooling import AvgPool1D as AvgPool1D
+from keras.layers._pooling.pooling import AvgPool2D as AvgPool2D
+from keras.layers._pooling.pooling import AvgPool3D as AvgPool3D
+from keras.layers._pooling.pooling import MaxPool1D as MaxPool1D
+from keras.layers._pooling.pooling import MaxPool2D as MaxPool2D
+from keras.layers._pooling.pooling import MaxPool3D as MaxPool3D
+from keras.layers._pooling.pooling import MaxPooling1D as MaxPooling1D
+from keras.layers._pooling.pooling import MaxPooling2D as MaxPooling2D
+from keras.layers._pooling.pooling import MaxPooling3D as MaxPooling3D
+from keras.layers._reshaping.cropping import Cropping1D as Cropping1D
+from keras.layers._reshaping.cropping import Cropping2D as Cropping2D
+from keras.layers._reshaping.cropping import Cropping3D as Cropping3D
+from keras.layers._reshaping.flatten import Flatten as Flatten
+from keras.layers._reshaping.permute import Permute as Permute
+from keras.layers._reshaping.repeat_vector import RepeatVector as RepeatVector
+from keras.layers._reshaping.reshape import Reshape as Reshape
+from keras.layers._reshaping.up_sampling import UpSampling1D as UpSampling1D
+from keras.layers._reshaping.up_sampling import UpSampling2D as UpSampling2D
+from keras.layers._reshaping.up_sampling import UpSampling3D as UpSampling3D
+from keras.layers._reshaping.zero_padding import ZeroPadding1D as ZeroPadding1D
+from keras.layers._reshaping.zero_padding import ZeroPadding2D as ZeroPadding2D
+from keras.layers._reshaping.zero_padding import ZeroPadding3D as ZeroPadding3D
 
 __all__ = [
+    "Activation",
+    "AdaptiveAveragePooling1D",
+    "AdaptiveAveragePooling2D",
+    "AdaptiveAveragePooling3D",
+    "AdaptiveMaxPooling1D",
+    "AdaptiveMaxPooling2D",
+    "AdaptiveMaxPooling3D",
+    "Add",
+    "Average",
+    "AveragePooling1D",
+    "AveragePooling2D",
+    "AveragePooling3D",
+    "AvgPool1D",
+    "AvgPool2D",
+    "AvgPool3D",
+    "Concatenate",
+    "Conv1D",
+    "Conv1DTranspose",
+    "Conv2D",
+    "Conv2DTranspose",
+    "Conv3D",
+    "Conv3DTranspose",
+    "Convolution1D",
+    "Convolution1DTranspose",
+    "Convolution2D",
+    "Convolution2DTranspose",
+    "Convolution3D",
+    "Convolution3DTranspose",
+    "Cropping1D",
+    "Cropping2D",
+    "Cropping3D",
+    "Dense",
+    "DepthwiseConv1D",
+    "DepthwiseConv2D",
+    "Dot",
+    "ELU",
+    "EinsumDense",
+    "Embedding",
+    "Flatten",
+    "GlobalAveragePooling1D",
+    "GlobalAveragePooling2D",
+    "GlobalAveragePooling3D",
+    "GlobalAvgPool1D",
+    "GlobalAvgPool2D",
+    "GlobalAvgPool3D",
+    "GlobalMaxPool1D",
+    "GlobalMaxPool2D",
+    "GlobalMaxPool3D",
+    "GlobalMaxPooling1D",
+    "GlobalMaxPooling2D",
+    "GlobalMaxPooling3D",
+    "Identity",
     "Input",
     "InputLayer",
     "InputSpec",
+    "Lambda",
     "Layer",
+    "LeakyReLU",
+    "Masking",
+    "MaxPool1D",
+    "MaxPool2D",
+    "MaxPool3D",
+    "MaxPooling1D",
+    "MaxPooling2D",
+    "MaxPooling3D",
+    "Maximum",
+    "Minimum",
+    "Multiply",
+    "PReLU",
+    "Permute",
+    "ReLU",
+    "RepeatVector",
+    "Reshape",
+    "SeparableConv1D",
+    "SeparableConv2D",
+    "SeparableConvolution1D",
+    "SeparableConvolution2D",
+    "Softmax",
+    "Subtract",
+    "UpSampling1D",
+    "UpSampling2D",
+    "UpSampling3D",
+    "Wrapper",
+    "ZeroPadding1D",
+    "ZeroPadding2D",
+    "ZeroPadding3D",
+    "add",
+    "average",
+    "concatenate",
+    "deserialize",
+    "dot",
+    "maximum",
+    "minimum",
+    "multiply",
+    "serialize",
+    "subtract",
 ]

@@ -10,6 +10,8 @@ from keras.ops._keras_tensor import KerasTensor
 from keras.ops._operation import Node
 
 
+__all__ = ["Input", "InputLayer"]
+
 class InputLayer(Layer):
     """The layer that produces a model's symbolic input (`keras.Input` makes one).
 

@@ -9,6 +9,8 @@ from keras import tree
 from keras.backend._dtypes import standardize_dtype
 
 
+__all__ = ["InputSpec"]
+
 class InputSpec:
     """Describe the rank, dtype and fixed dimensions a layer's input must have.
 

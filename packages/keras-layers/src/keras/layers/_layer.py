@@ -33,6 +33,8 @@ _UNTRACKED = frozenset({"_inbound_nodes", "_outbound_nodes", "_auto_config", "_b
 _LOSSES_ADDED = [False]
 
 
+__all__ = ["Layer"]
+
 @functools.cache
 def _init_signature(cls: type) -> inspect.Signature:
     return inspect.signature(cls.__init__)
@@ -88,6 +90,11 @@ class Layer(Operation):
     """
 
     supports_masking: bool = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "build" in cls.__dict__:
+            cls.build = _build_wrapper(cls.__dict__["build"])  # type: ignore[method-assign]
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Layer:
         obj = super().__new__(cls)
@@ -395,8 +402,12 @@ class Layer(Operation):
 
     # --- building -----------------------------------------------------------------------
 
-    def build(self, input_shape: Any = None) -> None:
-        """Create the layer's weights for inputs of `input_shape` (override this)."""
+    def build(self, input_shape: Any) -> None:
+        """Create the layer's weights for inputs of `input_shape` (override this).
+
+        Calling it directly also marks the layer built and records the shapes for its
+        build config, as a first call would.
+        """
         self.built = True
 
     def _build_from_call_arguments(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -769,6 +780,24 @@ class Layer(Operation):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"
+
+
+def _build_wrapper(build: Any) -> Any:
+    """Wrap a subclass's `build`: name scope for its weights, then mark built and record shapes."""
+
+    @functools.wraps(build)
+    def wrapped(self: Layer, *args: Any, **kwargs: Any) -> None:
+        with name_scope(self.name, caller=self):
+            build(self, *args, **kwargs)
+        self.built = True
+        if self._build_shapes is None:
+            if len(args) == 1 and not kwargs:
+                self._build_shapes = {"input_shape": args[0]}
+            elif kwargs and not args:
+                self._build_shapes = {"shapes_dict": dict(kwargs)}
+
+    wrapped.__wrapped_build__ = build  # type: ignore[attr-defined]
+    return wrapped
 
 
 def _is_shape(value: Any) -> bool:

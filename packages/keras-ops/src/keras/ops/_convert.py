@@ -105,6 +105,8 @@ def convert(x: Any, dtype: str | None = None) -> Tensor:
         return core.cast(x, dtype)
     if isinstance(x, Variable):
         value = x.value
+        if type(value) not in core.exact_types and not core.is_tensor(value):
+            return core.convert_to_tensor(value, dtype or x.dtype)  # a tf.Variable: read it
         return value if dtype is None or x.dtype == dtype else core.cast(value, dtype)
     if isinstance(x, KerasTensor):
         raise ValueError(

@@ -8,6 +8,7 @@ creates `KerasTensor` outputs and records a `Node` linking inputs to outputs.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from keras import tree
@@ -17,12 +18,14 @@ from keras.ops._spec import Spec
 
 
 def _to_snake_case(name: str) -> str:
-    out: list[str] = []
-    for i, char in enumerate(name):
-        if char.isupper() and i > 0 and not name[i - 1].isupper():
-            out.append("_")
-        out.append(char.lower())
-    return "".join(out)
+    """`BatchNormalization` -> `batch_normalization`, `Conv2D` -> `conv2d`, `GRUCell` -> `gru_cell`.
+
+    An underscore goes before a capital that starts a lowercase run (`GRU|Cell`), and
+    between a lowercase letter and a capital (`batch|Norm`); digits never split.
+    """
+    name = re.sub(r"\W+", "", name)
+    name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()
 
 
 # Types seen in op arguments that are neither KerasTensors nor containers (backend tensors,

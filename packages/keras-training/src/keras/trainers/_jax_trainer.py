@@ -207,6 +207,10 @@ class JaxTrainer(Trainer):
         if self._jax_state is not None:
             self._jax_state = self._jax_state._replace(metrics_variables=_values(self.metrics_variables))
 
+    def jax_state_sync(self) -> None:
+        """Write the training state held by the running loop back into the Variables."""
+        self._sync_variables()
+
     def _sync_variables(self) -> None:
         state = self._jax_state
         if state is None:

@@ -145,6 +145,14 @@ class Model(BackendTrainer, Layer):  # type: ignore[misc]
 
         saving_module().load_weights(self, filepath, skip_mismatch=skip_mismatch, **kwargs)
 
+    def to_json(self, **kwargs: Any) -> str:
+        """Return the model's config (architecture, no weights) as a JSON string."""
+        import json
+
+        from keras.layers._serialization import serialize_keras_object
+
+        return json.dumps(serialize_keras_object(self), **kwargs)
+
     def get_config(self) -> dict[str, Any]:
         if type(self).get_config is Model.get_config and type(self).__init__ is Model.__init__:
             return {"name": self.name, "trainable": self.trainable}

@@ -84,10 +84,10 @@ def _format_value(value: float) -> str:
 
 def _format_duration(seconds: float) -> str:
     if seconds > 3600:
-        return "%d:%02d:%02d" % (seconds // 3600, (seconds % 3600) // 60, seconds % 60)
+        return f"{int(seconds // 3600)}:{int(seconds % 3600 // 60):02d}:{int(seconds % 60):02d}"
     if seconds > 60:
-        return "%d:%02d" % (seconds // 60, seconds % 60)
-    return "%ds" % seconds
+        return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+    return f"{int(seconds)}s"
 
 
 def _format_time_per_unit(seconds: float, unit_name: str) -> str:
@@ -211,7 +211,7 @@ class Progbar:
             self._draw(current, now, time_per_unit, finalize)
         elif self.verbose == 2 and finalize and self.target is not None and self.target > 0:
             digits = int(math.log10(self.target)) + 1
-            line = "%*d/%d" % (digits, current, self.target) + f" - {now - self._start:.0f}s -"
+            line = f"{int(current):{digits}d}/{self.target} - {now - self._start:.0f}s -"
             line += _format_time_per_unit(time_per_unit, self.unit_name) + self._metrics_text() + "\n"
             print_msg(line, line_break=False)
         self._last_update = now
@@ -231,7 +231,7 @@ class Progbar:
         hidden = 0  # characters of escape codes, which take no room on screen
         if self.target is not None and self.target > 0:
             digits = int(math.log10(self.target)) + 1
-            bar = _BOLD + "%*d/%d" % (digits, current, self.target) + _RESET + " "
+            bar = f"{_BOLD}{int(current):{digits}d}/{self.target}{_RESET} "
             done = int(self.width * current / self.target)
             if done > 0:
                 bar += f"{_GREEN}{_BAR_CHAR * done}{_RESET}"
@@ -239,7 +239,7 @@ class Progbar:
             bar += f"{_WHITE}{_BAR_CHAR * (self.width - done)}{_RESET}"
             hidden += 17
         else:
-            bar = "%7d/Unknown" % current
+            bar = f"{int(current):7d}/Unknown"
         if self.target is not None and self.target > 0 and not finalize:
             info = f" {_BOLD}{_format_duration(time_per_unit * (self.target - current))}{_RESET}"
         else:

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from keras import ops, tree
+from keras.backend._switches import max_epochs, max_steps_per_epoch
 from keras.trainers._compile_utils import CompileLoss, CompileMetrics
 from keras.trainers._data.data_utils import train_validation_split, unpack_x_y_sample_weight
 from keras.trainers._data.epoch_iterator import EpochIterator
@@ -250,6 +251,13 @@ class Trainer:
         if self._compile_metrics is not None and not self._compile_metrics.built and y is not None:
             y_spec = tree.map_structure(spec, y)
             self._compile_metrics.build(y_spec, y_pred)
+            # Some metrics (F1Score, R2Score, ...) create their variables on their first
+            # update: run one on this batch, then forget it, so that compiled steps see
+            # every variable from the start.
+            converted = self._convert_batch(batch)
+            real_x, real_y, _ = unpack_x_y_sample_weight(converted)
+            self._compile_metrics.update_state(real_y, self(real_x, training=False))
+            self._compile_metrics.reset_state()
         if self._compile_loss is not None:
             self._compile_loss.build()
         if self.optimizer is not None and not getattr(self.optimizer, "built", False):
@@ -280,11 +288,16 @@ class Trainer:
         self._sync_variables()
 
     def _convert_batch(self, batch: Any) -> Any:
+        """Native tensors for numpy leaves; `(x, y)` rather than `(x, y, None)`, as Keras hands steps."""
+
         def convert(value: Any) -> Any:
             if value is None or not isinstance(value, np.ndarray):
                 return value
             return ops.convert_to_tensor(value)
 
+        if isinstance(batch, tuple):
+            while len(batch) > 1 and batch[-1] is None:
+                batch = batch[:-1]
         return tree.map_structure(convert, batch)
 
     # --- loops --------------------------------------------------------------------------
@@ -332,16 +345,18 @@ class Trainer:
         Returns:
             The `History` callback, whose `history` dict holds the per-epoch logs.
         """
-        from keras import callbacks as callbacks_module
+        from keras.callbacks._callback_list import CallbackList
 
         self._assert_compiled("fit")
         self._check_can_train()
         if validation_split and validation_data is None:
             (x, y, sample_weight), validation_data = train_validation_split((x, y, sample_weight), validation_split)
+        if max_steps_per_epoch():
+            steps_per_epoch = min(steps_per_epoch or max_steps_per_epoch(), max_steps_per_epoch())
         iterator = EpochIterator(
             x, y, sample_weight, batch_size, steps_per_epoch, shuffle, class_weight, self.steps_per_execution
         )
-        callback_list = callbacks_module.CallbackList(
+        callback_list = CallbackList(
             callbacks,
             add_history=True,
             add_progbar=verbose != 0,
@@ -355,6 +370,10 @@ class Trainer:
         self._symbolic_build(first)
         train_function = self.make_train_function()
         callback_list.on_train_begin()
+        # BackupAndRestore sets `_initial_epoch` in on_train_begin to resume a run.
+        initial_epoch = getattr(self, "_initial_epoch", None) or initial_epoch
+        self._initial_epoch = None
+        epochs = min(epochs, max_epochs()) if max_epochs() else epochs
         epoch_logs: dict[str, Any] = {}
         self._begin_loop("train")
         for epoch in range(initial_epoch, epochs):
@@ -429,14 +448,14 @@ class Trainer:
         Returns:
             The scalar loss, or `[loss, *metrics]`, or a dict when `return_dict`.
         """
-        from keras import callbacks as callbacks_module
+        from keras.callbacks._callback_list import CallbackList
 
         in_fit = bool(kwargs.pop("_in_fit", False))
         if kwargs:
             raise ValueError(f"Arguments not recognized: {kwargs}")
         self._assert_compiled("evaluate")
         iterator = EpochIterator(x, y, sample_weight, batch_size, steps, False, None, self.steps_per_execution)
-        callback_list = callbacks_module.CallbackList(
+        callback_list = CallbackList(
             callbacks,
             add_progbar=verbose != 0,
             verbose=1 if verbose == "auto" else verbose,
@@ -478,10 +497,10 @@ class Trainer:
         Returns:
             The outputs, concatenated over batches, with the model's output structure.
         """
-        from keras import callbacks as callbacks_module
+        from keras.callbacks._callback_list import CallbackList
 
         iterator = EpochIterator(x, None, None, batch_size, steps, False, None, self.steps_per_execution)
-        callback_list = callbacks_module.CallbackList(
+        callback_list = CallbackList(
             callbacks,
             add_progbar=verbose != 0,
             verbose=1 if verbose == "auto" else verbose,

@@ -8,6 +8,9 @@ from keras.backend._config import set_backend as set_backend
 from keras.backend._config import set_epsilon as set_epsilon
 from keras.backend._config import set_floatx as set_floatx
 from keras.backend._config import set_image_data_format as set_image_data_format
+from keras.dtype_policies._global import dtype_policy as dtype_policy
+from keras.dtype_policies._global import set_dtype_policy as set_dtype_policy
+from keras.layers._serialization import enable_unsafe_deserialization as enable_unsafe_deserialization
 from keras.backend._switches import disable_flash_attention as disable_flash_attention
 from keras.backend._switches import disable_interactive_logging as disable_interactive_logging
 from keras.backend._switches import disable_traceback_filtering as disable_traceback_filtering
@@ -28,9 +31,11 @@ __all__ = [
     "disable_flash_attention",
     "disable_interactive_logging",
     "disable_traceback_filtering",
+    "dtype_policy",
     "enable_flash_attention",
     "enable_interactive_logging",
     "enable_traceback_filtering",
+    "enable_unsafe_deserialization",
     "epsilon",
     "floatx",
     "image_data_format",
@@ -41,6 +46,7 @@ __all__ = [
     "max_epochs",
     "max_steps_per_epoch",
     "set_backend",
+    "set_dtype_policy",
     "set_epsilon",
     "set_floatx",
     "set_image_data_format",

@@ -14,7 +14,7 @@ from keras.ops._typing import Tensor
 
 class TensorflowCore(Core):
     xnp = tnp
-    tensor_types = (tf.Tensor, tf.Variable)
+    tensor_types = (tf.Tensor,)
 
     def shape_of(self, x: Tensor) -> Any:
         # Inside tf.function a dimension may be unknown: give it as a dynamic scalar, as
@@ -34,7 +34,10 @@ class TensorflowCore(Core):
 
     def convert_to_tensor(self, x: Any, dtype: str) -> Tensor:
         target = tf.as_dtype(dtype)
-        if isinstance(x, (tf.Tensor, tf.Variable)):
+        if isinstance(x, tf.Variable):
+            # Kernels need a tensor (a variable has no `ndim`); the read is what tapes track.
+            x = tf.convert_to_tensor(x)
+        if isinstance(x, tf.Tensor):
             return x if x.dtype == target else tf.cast(x, target)
         array = np.asarray(x)
         if array.dtype != np.dtype(target.as_numpy_dtype):

@@ -15,6 +15,15 @@ from keras.ops._typing import Tensor
 
 
 class BackendVariable(Variable):
+    # GradientTape takes gradients with respect to a resource variable's handle; acting as
+    # one lets `tape.gradient(loss, model.trainable_variables)` work, as in Keras's guides.
+    _should_act_as_resource_variable = True
+
+    @property
+    def handle(self) -> Any:
+        assert self._value is not None
+        return self._value.handle
+
     def _store(self, value: Tensor) -> None:
         self._value = tf.Variable(value, trainable=self._trainable, name=self._name)
 

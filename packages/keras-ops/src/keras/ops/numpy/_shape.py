@@ -60,13 +60,17 @@ __all__ = [
 # --- helpers shared by shape functions ------------------------------------------------------
 
 
-def _shape(t: Tensor) -> tuple[int, ...]:
-    return tuple(int(d) for d in t.shape)
+def _shape(t: Tensor) -> Any:
+    # Inside a traced function (tf.function) the batch dimension may be unknown: None.
+    return tuple(None if d is None else int(d) for d in t.shape)
 
 
 def _known(shape: Shape) -> tuple[int, ...]:
-    """Return an eager shape (every dimension known) typed as such."""
-    return tuple(int(d) for d in shape if d is not None)
+    """Return a target shape for a kernel: one unknown dimension (a traced batch) becomes -1."""
+    unknown = sum(d is None for d in shape)
+    if unknown > 1:
+        raise ValueError(f"Cannot reshape to {shape}: more than one dimension is unknown while tracing.")
+    return tuple(-1 if d is None else int(d) for d in shape)
 
 
 def _int_tuple(value: Any, op_name: str, arg: str, allow_none: bool = False) -> tuple[Any, ...]:
@@ -1338,7 +1342,7 @@ def size(x: ArrayLike) -> int:
     >>> keras.ops.size(np.zeros((2, 3)))
     6
     """
-    return math.prod(_shape(convert(x)))
+    return math.prod(K.core.shape_of(convert(x)))  # dynamic dimensions while tracing
 
 
 def _grid_shape(shapes: Sequence[Shape], indexing: str) -> Shape:

@@ -1,53 +1,64 @@
-"""Batches from in-memory arrays: numpy, backend tensors, lists, dicts and pandas objects."""
+"""Batches from in-memory arrays: numpy, backend tensors, pandas objects, lists and dicts of them."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import numpy as np
 
 from keras import tree
+from keras.trainers._data.adapter import DataAdapter
+from keras.trainers._data.data_utils import Batch, add_class_weight, to_numpy
+
+# `Trainer.train_on_batch` imports it from here.
+from keras.trainers._data.data_utils import class_weights_to_sample_weights as class_weights_to_sample_weights
 
 
-def _to_numpy(value: Any) -> Any:
-    if value is None or isinstance(value, np.ndarray):
-        return value
-    if hasattr(value, "to_numpy"):  # pandas DataFrame / Series
-        return value.to_numpy()
-    if hasattr(value, "numpy") and not isinstance(value, (list, tuple)):
-        try:
-            return np.asarray(value.numpy())
-        except (TypeError, RuntimeError):
-            return np.asarray(value.detach().cpu().numpy())
-    return np.asarray(value)
-
-
-def is_array_like(value: Any) -> bool:
-    leaves = tree.flatten(value)
-    return bool(leaves) and all(
-        leaf is None or isinstance(leaf, (np.ndarray, int, float)) or hasattr(leaf, "shape") for leaf in leaves
+def _is_array_leaf(value: Any) -> bool:
+    return (
+        value is None
+        or isinstance(value, np.ndarray)
+        or hasattr(value, "__array__")
+        or hasattr(value, "to_numpy")  # pandas
+        or (hasattr(value, "shape") and hasattr(value, "dtype"))  # framework tensors
     )
 
 
-def class_weights_to_sample_weights(y: Any, class_weight: dict[int, float]) -> np.ndarray[Any, Any]:
-    """One weight per sample: the weight of its class (from an index or a one-hot row)."""
-    labels = np.asarray(y)
-    if labels.ndim == 2 and labels.shape[1] > 1:
-        labels = np.argmax(labels, axis=-1)
-    elif labels.ndim == 2:
-        labels = labels[:, 0]
-    labels = labels.astype("int64")
-    highest = int(max(class_weight))
-    table = np.ones(max(highest, int(labels.max(initial=0))) + 1, dtype="float32")
-    for label, weight in class_weight.items():
-        table[int(label)] = weight
-    return table[labels]
+def is_array_like(value: Any) -> bool:
+    """Return whether every leaf of `value` is an array, tensor, pandas object or None."""
+    if value is None:
+        return True
+    leaves = tree.flatten(value)
+    return bool(leaves) and all(_is_array_leaf(leaf) for leaf in leaves)
 
 
-class ArrayDataAdapter:
-    """Cut arrays into batches of `batch_size` samples, shuffled per epoch if asked."""
+def _structure_to_numpy(value: Any) -> Any:
+    if value is None:
+        return None
+    return tree.map_structure(lambda leaf: None if leaf is None else to_numpy(leaf), value)
+
+
+def _check_cardinality(parts: Mapping[str, Any]) -> int:
+    sizes = {name: [int(np.shape(a)[0]) for a in tree.flatten(v) if a is not None] for name, v in parts.items()}
+    distinct = {size for values in sizes.values() for size in values}
+    if len(distinct) > 1:
+        detail = "".join(f"'{name}' sizes: {', '.join(map(str, values))}\n" for name, values in sizes.items())
+        raise ValueError(
+            f"Data cardinality is ambiguous. Make sure all arrays contain the same number of samples.{detail}"
+        )
+    return distinct.pop() if distinct else 0
+
+
+class ArrayDataAdapter(DataAdapter):
+    """Cut arrays into batches of `batch_size` samples, shuffled per epoch if asked.
+
+    `shuffle=True` draws a new sample order every pass (from numpy's global generator,
+    which `keras.utils.set_random_seed` seeds); `shuffle="batch"` keeps each batch's
+    samples together and shuffles the order of the batches. The last batch is partial
+    when the sample count is not a multiple of `batch_size`.
+    """
 
     def __init__(
         self,
@@ -57,54 +68,44 @@ class ArrayDataAdapter:
         batch_size: int | None = None,
         steps_per_epoch: int | None = None,
         shuffle: bool | str = False,
-        class_weight: dict[int, float] | None = None,
+        class_weight: Mapping[int, float] | None = None,
     ) -> None:
-        x, y, sample_weight = (tree.map_structure(_to_numpy, v) if v is not None else None for v in (x, y, sample_weight))
+        if not is_array_like((x, y, sample_weight)):
+            raise ValueError(f"Expected all elements of `x` to be array-like. Received invalid types: x={x}")
+        x, y, sample_weight = (_structure_to_numpy(part) for part in (x, y, sample_weight))
+        self.num_samples = _check_cardinality({"x": x, "y": y, "sample_weight": sample_weight})
         if class_weight is not None:
-            if y is None:
-                raise ValueError("`class_weight` needs targets `y`.")
-            if len(tree.flatten(y)) > 1:
-                raise ValueError("`class_weight` is only supported for models with a single output.")
-            weights = class_weights_to_sample_weights(tree.flatten(y)[0], class_weight)
-            sample_weight = weights if sample_weight is None else sample_weight * weights
-        lengths = {
-            name: {int(np.shape(a)[0]) for a in tree.flatten(v) if a is not None}
-            for name, v in (("x", x), ("y", y), ("sample_weight", sample_weight))
-            if v is not None
-        }
-        all_lengths = set().union(*lengths.values()) if lengths else set()
-        if len(all_lengths) > 1:
-            detail = ", ".join(f"{name} sizes: {sorted(sizes)}" for name, sizes in lengths.items())
-            raise ValueError(f"Data cardinality is ambiguous: make sure all arrays contain the same number of samples. {detail}")
-        self._data = tuple(v for v in (x, y, sample_weight))
-        self.num_samples = all_lengths.pop() if all_lengths else 0
-        self.batch_size = int(batch_size or 32)
+            _, _, sample_weight = add_class_weight((x, y, sample_weight), class_weight)
+        if batch_size is None:
+            batch_size = math.ceil(self.num_samples / steps_per_epoch) if steps_per_epoch else 32
+        self.batch_size = max(1, int(batch_size))
+        self._data: Batch = (x, y, sample_weight)
         self._shuffle = shuffle
-        self._steps = steps_per_epoch
 
     @property
     def num_batches(self) -> int:
-        if self._steps is not None:
-            return int(self._steps)
         return max(1, math.ceil(self.num_samples / self.batch_size))
 
     @property
     def has_partial_batch(self) -> bool:
         return self.num_samples % self.batch_size != 0
 
-    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+    def _order(self) -> np.ndarray[Any, Any]:
         order = np.arange(self.num_samples)
         if self._shuffle == "batch":
-            starts = np.arange(0, self.num_samples, self.batch_size)
-            np.random.shuffle(starts)
-            order = np.concatenate([order[s : s + self.batch_size] for s in starts]) if len(starts) else order
-        elif self._shuffle:
+            batches = [order[start : start + self.batch_size] for start in range(0, self.num_samples, self.batch_size)]
+            np.random.shuffle(batches)  # type: ignore[arg-type]
+            return np.concatenate(batches) if batches else order
+        if self._shuffle:
             np.random.shuffle(order)
-        steps = math.ceil(self.num_samples / self.batch_size)
-        for step in range(steps):
-            index = order[step * self.batch_size : (step + 1) * self.batch_size]
-            batch = tuple(
-                None if part is None else tree.map_structure(lambda a, index=index: a[index], part)
+        return order
+
+    def __iter__(self) -> Iterator[Batch]:
+        order = self._order()
+        for start in range(0, self.num_samples, self.batch_size):
+            index = order[start : start + self.batch_size]
+            x, y, sample_weight = (
+                None if part is None else tree.map_structure(lambda a, i=index: None if a is None else a[i], part)
                 for part in self._data
             )
-            yield batch
+            yield x, y, sample_weight

@@ -1,0 +1,140 @@
+"""`Embedding`: look up a learned vector for each integer index."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+from keras import constraints, initializers, ops, regularizers
+from keras.backend._dtypes import standardize_dtype
+from keras.backend._variable import Variable
+from keras.layers._core._quantization_args import check_quantization_arguments, quantization_config_entries
+from keras.layers._layer import Layer
+from keras.ops._typing import Tensor
+
+__all__ = ["Embedding"]
+
+Shape = tuple[int | None, ...]
+
+
+def _require_dim(name: str, value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise ValueError(
+            f"`{name}` must be a positive integer. Received: {name}={value} (of type {type(value).__name__})."
+        )
+    return value
+
+
+class Embedding(Layer):
+    """Map integer indices in `[0, input_dim)` to dense vectors of size `output_dim`.
+
+    The output has the input's shape plus a last axis of `output_dim`. Non-integer inputs
+    are cast to int32. Inputs are never autocast; the output is in the compute dtype.
+
+    Args:
+        input_dim: Positive int, the vocabulary size (largest index + 1).
+        output_dim: Positive int, the size of each embedding vector.
+        embeddings_initializer: Initializer of the `(input_dim, output_dim)` table.
+        embeddings_regularizer: Regularizer of the table.
+        embeddings_constraint: Constraint of the table.
+        mask_zero: Whether index 0 is padding: the output mask is `inputs != 0` (so index 0
+            should not be a real token, and `input_dim` should count it).
+        weights: Initial value of the table (an array, or a list holding one); builds the
+            layer at once.
+        lora_rank: LoRA rank; not supported yet (must be `None`).
+        lora_alpha: LoRA scale; defaults to `lora_rank`.
+        quantization_config: Quantization settings; not supported yet (must be `None`).
+        **kwargs: Base layer arguments (`name`, `dtype`, `activity_regularizer`, ...).
+
+    Raises:
+        ValueError: If `input_dim` or `output_dim` is not a positive int.
+        NotImplementedError: If `lora_rank` or `quantization_config` is set.
+
+    Example:
+
+    >>> table = np.array([[0.0, 0.0], [1.0, 2.0], [3.0, 4.0]], dtype="float32")
+    >>> layer = keras.layers.Embedding(3, 2, mask_zero=True, weights=table)
+    >>> layer(np.array([[2, 1, 0]]))
+    array([[[3., 4.],
+            [1., 2.],
+            [0., 0.]]], dtype=float32)
+    >>> layer.compute_mask(np.array([[2, 1, 0]]))
+    array([[ True,  True, False]])
+    """
+
+    embeddings: Variable
+
+    def __init__(
+        self,
+        input_dim: int,
+        output_dim: int,
+        embeddings_initializer: Any = "uniform",
+        embeddings_regularizer: Any = None,
+        embeddings_constraint: Any = None,
+        mask_zero: bool = False,
+        weights: Any = None,
+        lora_rank: int | None = None,
+        lora_alpha: float | None = None,
+        quantization_config: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        _require_dim("input_dim", input_dim)
+        _require_dim("output_dim", output_dim)
+        check_quantization_arguments("Embedding", lora_rank, quantization_config)
+        if kwargs.pop("input_length", None) is not None:
+            warnings.warn("Argument `input_length` is deprecated. Just remove it.", stacklevel=2)
+        super().__init__(**kwargs)
+        self.input_dim = input_dim
+        self.output_dim = output_dim
+        self.embeddings_initializer = initializers.get(embeddings_initializer)
+        self.embeddings_regularizer = regularizers.get(embeddings_regularizer)
+        self.embeddings_constraint = constraints.get(embeddings_constraint)
+        self.mask_zero = mask_zero
+        self.supports_masking = mask_zero
+        self.autocast = False
+        self.lora_rank = lora_rank
+        self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
+        self.quantization_config = quantization_config
+        if weights is not None:
+            # Build through `build_from_config` so the layer records a build config, as Keras does.
+            self.build_from_config({"shapes_dict": {}})
+            self.set_weights(weights if isinstance(weights, list) and len(weights) == 1 else [weights])
+
+    def build(self, input_shape: Shape | None = None) -> None:
+        if self.built:
+            return
+        self.embeddings = self.add_weight(
+            name="embeddings",
+            shape=(self.input_dim, self.output_dim),
+            initializer=self.embeddings_initializer,
+            regularizer=self.embeddings_regularizer,
+            constraint=self.embeddings_constraint,
+        )
+        self.built = True
+
+    def call(self, inputs: Tensor) -> Tensor:
+        if standardize_dtype(inputs.dtype) not in ("int32", "int64"):
+            inputs = ops.cast(inputs, "int32")
+        outputs = ops.take(self.embeddings, inputs, axis=0)
+        return ops.cast(outputs, self.compute_dtype)
+
+    def compute_mask(self, inputs: Tensor, previous_mask: Any = None) -> Tensor | None:
+        if not self.mask_zero:
+            return None
+        return ops.not_equal(inputs, 0)
+
+    def compute_output_shape(self, input_shape: Shape) -> Shape:
+        return (*input_shape, self.output_dim)
+
+    def get_config(self) -> dict[str, Any]:
+        return {
+            **super().get_config(),
+            "input_dim": self.input_dim,
+            "output_dim": self.output_dim,
+            "embeddings_initializer": initializers.serialize(self.embeddings_initializer),
+            "embeddings_regularizer": regularizers.serialize(self.embeddings_regularizer),
+            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
+            "embeddings_constraint": constraints.serialize(self.embeddings_constraint),
+            "mask_zero": self.mask_zero,
+            **quantization_config_entries(self.lora_rank, self.lora_alpha),
+        }

@@ -30,8 +30,8 @@ class CallSignature:
 
 
 @functools.cache
-def call_signature(cls: type, call: Callable[..., Any], build: Callable[..., Any]) -> CallSignature:
-    """Inspect `cls.call` and `cls.build` once per class (the functions key the cache)."""
+def call_signature(call: Callable[..., Any], build: Callable[..., Any]) -> CallSignature:
+    """Inspect a layer class's `call` and `build` once (the functions key the cache)."""
     params = list(inspect.signature(call).parameters.values())[1:]
     names = tuple(
         p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
@@ -48,7 +48,9 @@ def call_signature(cls: type, call: Callable[..., Any], build: Callable[..., Any
         accepts_mask="mask" in names,
         accepts_kwargs=any(p.kind == p.VAR_KEYWORD for p in params),
         training_default=(
-            training.default if training is not None and training.default is not inspect.Parameter.empty else None
+            training.default
+            if training is not None and training.default is not inspect.Parameter.empty
+            else None
         ),
         build_parameters=build_params,
     )

@@ -9,8 +9,8 @@ from keras.layers._layer import Layer
 from keras.ops._keras_tensor import KerasTensor
 from keras.ops._operation import Node
 
-
 __all__ = ["Input", "InputLayer"]
+
 
 class InputLayer(Layer):
     """The layer that produces a model's symbolic input (`keras.Input` makes one).
@@ -71,8 +71,12 @@ class InputLayer(Layer):
         self.ragged = bool(ragged)
         self.optional = optional
         self.built = True
-        tensor = input_tensor if input_tensor is not None else KerasTensor(
-            self._batch_shape, self._dtype, sparse=self.sparse, ragged=self.ragged, name=self.name
+        tensor = (
+            input_tensor
+            if input_tensor is not None
+            else KerasTensor(
+                self._batch_shape, self._dtype, sparse=self.sparse, ragged=self.ragged, name=self.name
+            )
         )
         Node(self, outputs=tensor)
 

@@ -8,8 +8,8 @@ from typing import Any
 from keras import tree
 from keras.backend._dtypes import standardize_dtype
 
-
 __all__ = ["InputSpec"]
+
 
 class InputSpec:
     """Describe the rank, dtype and fixed dimensions a layer's input must have.
@@ -55,7 +55,9 @@ class InputSpec:
         try:
             self.axes = {int(k): v for k, v in (axes or {}).items()}
         except (TypeError, ValueError) as error:
-            raise TypeError(f"Argument `axes` must be a dict with integer keys. Received: axes={axes}") from error
+            raise TypeError(
+                f"Argument `axes` must be a dict with integer keys. Received: axes={axes}"
+            ) from error
         if self.axes and (self.ndim is not None or self.max_ndim is not None):
             highest = self.ndim if self.ndim is not None else self.max_ndim
             assert highest is not None
@@ -105,7 +107,7 @@ def check_input(spec: InputSpec | Sequence[InputSpec] | None, inputs: Any, layer
     """Raise a `ValueError` naming the layer if `inputs` does not meet `spec`."""
     if spec is None:
         return
-    specs = list(spec) if isinstance(spec, (list, tuple)) else [spec]
+    specs: list[InputSpec] = list(spec) if not isinstance(spec, InputSpec) else [spec]
     if isinstance(inputs, Mapping) and any(s.name for s in specs):
         flat = [inputs.get(s.name) for s in specs]
     else:
@@ -130,7 +132,9 @@ def _check_one(spec: InputSpec, x: Any, index: int, layer_name: str) -> None:
     ndim = len(shape)
     where = f'Input {index} of layer "{layer_name}" is incompatible with the layer:'
     if spec.ndim is not None and not spec.allow_last_axis_squeeze and ndim != spec.ndim:
-        raise ValueError(f"{where} expected ndim={spec.ndim}, found ndim={ndim}. Full shape received: {shape}")
+        raise ValueError(
+            f"{where} expected ndim={spec.ndim}, found ndim={ndim}. Full shape received: {shape}"
+        )
     if spec.max_ndim is not None and ndim > spec.max_ndim:
         raise ValueError(
             f"{where} expected max_ndim={spec.max_ndim}, found ndim={ndim}. Full shape received: {shape}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import math
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -35,9 +36,10 @@ _LOSSES_ADDED = [False]
 
 __all__ = ["Layer"]
 
+
 @functools.cache
-def _init_signature(cls: type) -> inspect.Signature:
-    return inspect.signature(cls.__init__)
+def _init_signature(init: Any) -> inspect.Signature:
+    return inspect.signature(init)
 
 
 def _shape_of(x: Any) -> Any:
@@ -101,7 +103,7 @@ class Layer(Operation):
         # Remember the constructor arguments: `get_config` of a subclass that does not
         # write its own can return them.
         try:
-            bound = _init_signature(cls).bind_partial(None, *args, **kwargs)
+            bound = _init_signature(cls.__init__).bind_partial(None, *args, **kwargs)
             config = dict(bound.arguments)
             config.pop(next(iter(config)), None)  # self
             extra = config.pop("kwargs", None)
@@ -130,9 +132,7 @@ class Layer(Operation):
         batch_input_shape = kwargs.pop("batch_input_shape", None)
         kwargs.pop("input_dtype", None)
         if kwargs:
-            raise ValueError(
-                f"Unrecognized keyword arguments passed to {type(self).__name__}: {kwargs}"
-            )
+            raise ValueError(f"Unrecognized keyword arguments passed to {type(self).__name__}: {kwargs}")
         super().__init__(name=name)
         self._trainable_variables: list[Variable] = []
         self._non_trainable_variables: list[Variable] = []
@@ -353,7 +353,7 @@ class Layer(Operation):
                 f"You tried to call `count_params` on layer '{self.name}', but the layer isn't built. "
                 "You can build it manually via: `layer.build(input_shape)`."
             )
-        return int(sum(int(np.prod(v.shape)) for v in self.weights))
+        return sum(math.prod(int(d or 0) for d in v.shape) for v in self.weights)
 
     # --- dtype policy -------------------------------------------------------------------
 
@@ -398,7 +398,7 @@ class Layer(Operation):
                 raise TypeError(
                     f"Layer '{self.name}': `input_spec` must be an InputSpec or a list of them. Received: {value!r}"
                 )
-        self._input_spec = list(value) if isinstance(value, (list, tuple)) else value
+        self._input_spec = list(value) if isinstance(value, (list, tuple)) else value  # type: ignore[assignment]
 
     # --- building -----------------------------------------------------------------------
 
@@ -411,7 +411,7 @@ class Layer(Operation):
         self.built = True
 
     def _build_from_call_arguments(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-        signature = call_signature(type(self), type(self).call, type(self).build)
+        signature = call_signature(type(self).call, type(self).build)
         params = signature.build_parameters
         if len(params) <= 1:
             shapes = tree.map_structure(_shape_of, args[0]) if args else None
@@ -432,7 +432,10 @@ class Layer(Operation):
         """Return the shapes the layer was built for (saved in `.keras` files)."""
         if self._build_shapes is None:
             return None
-        return tree.map_shape_structure(lambda s: list(s) if s is not None else None, self._build_shapes)
+        config: dict[str, Any] = tree.map_shape_structure(
+            lambda s: list(s) if s is not None else None, self._build_shapes
+        )
+        return config
 
     def build_from_config(self, config: dict[str, Any]) -> None:
         """Build the layer from `get_build_config()`'s output."""
@@ -445,7 +448,9 @@ class Layer(Operation):
                 self.build(shape)
             self._build_shapes = {"input_shape": shape}
         elif "shapes_dict" in config:
-            shapes = {k: tree.map_shape_structure(lambda s: tuple(s), v) for k, v in config["shapes_dict"].items()}
+            shapes = {
+                k: tree.map_shape_structure(lambda s: tuple(s), v) for k, v in config["shapes_dict"].items()
+            }
             with name_scope(self.name, caller=self):
                 self.build(**shapes)
             self._build_shapes = {"shapes_dict": shapes}
@@ -458,7 +463,7 @@ class Layer(Operation):
             raise RuntimeError(
                 f"Layer {type(self).__name__}: `super().__init__()` was not called in the constructor."
             )
-        signature = call_signature(type(self), type(self).call, type(self).build)
+        signature = call_signature(type(self).call, type(self).build)
         args = self._convert_inputs(args)
         user_kwargs = dict(kwargs)
 
@@ -564,7 +569,9 @@ class Layer(Operation):
         if mask is None:
             return
         flat_outputs = tree.flatten(outputs)
-        flat_masks = tree.flatten(mask) if isinstance(mask, (list, tuple, dict)) else [mask] * len(flat_outputs)
+        flat_masks = (
+            tree.flatten(mask) if isinstance(mask, (list, tuple, dict)) else [mask] * len(flat_outputs)
+        )
         if len(flat_masks) != len(flat_outputs):
             flat_masks = [flat_masks[0]] * len(flat_outputs)
         for output, output_mask in zip(flat_outputs, flat_masks, strict=True):
@@ -595,7 +602,8 @@ class Layer(Operation):
             else:
                 outputs = self.call(*fresh_args, **fresh_kwargs)
         return tree.map_structure(
-            lambda x: KerasTensor(x.shape, x.dtype, sparse=x.sparse) if isinstance(x, KerasTensor) else x, outputs
+            lambda x: KerasTensor(x.shape, x.dtype, sparse=x.sparse) if isinstance(x, KerasTensor) else x,
+            outputs,
         )
 
     def compute_output_shape(self, *args: Any, **kwargs: Any) -> Any:
@@ -811,4 +819,6 @@ def _keras_tensors_for_shapes(shapes: Any, dtype: str) -> Any:
         return {k: _keras_tensors_for_shapes(v, dtype) for k, v in shapes.items()}
     if isinstance(shapes, (list, tuple)):
         return type(shapes)(_keras_tensors_for_shapes(s, dtype) for s in shapes)
-    raise ValueError(f"compute_output_shape returned {shapes!r}, which is not a shape or a structure of shapes.")
+    raise ValueError(
+        f"compute_output_shape returned {shapes!r}, which is not a shape or a structure of shapes."
+    )

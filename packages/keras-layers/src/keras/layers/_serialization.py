@@ -81,7 +81,7 @@ def register_keras_serializable(package: str = "Custom", name: str | None = None
     >>> keras.saving.get_registered_name(scale)
     'docs>scale'
     """
-    if not isinstance(package, str) or ">" in package:
+    if ">" in str(package):
         raise ValueError(f"Argument `package` must be a string without '>'. Received: package={package!r}")
 
     def decorator(obj: T) -> T:
@@ -118,7 +118,9 @@ def get_registered_name(obj: Any) -> str:
 
 
 def get_registered_object(
-    name: str, custom_objects: Mapping[str, Any] | None = None, module_objects: Mapping[str, Any] | None = None
+    name: str,
+    custom_objects: Mapping[str, Any] | None = None,
+    module_objects: Mapping[str, Any] | None = None,
 ) -> Any:
     """Return the object registered or passed in under `name`, or None.
 
@@ -239,8 +241,10 @@ def deserialize_function_code(value: Any, safe_mode: bool | None = True) -> type
             "`keras.config.enable_unsafe_deserialization()`."
         )
     if not isinstance(value, (list, tuple)) or not value or not isinstance(value[0], str):
-        raise ValueError(f"Invalid serialized function: expected [code, defaults, closure]. Received: {value!r}")
-    code = marshal.loads(base64.b64decode(value[0].encode("ascii")))  # noqa: S302 - unsafe mode only
+        raise ValueError(
+            f"Invalid serialized function: expected [code, defaults, closure]. Received: {value!r}"
+        )
+    code = marshal.loads(base64.b64decode(value[0].encode("ascii")))
     defaults = tuple(value[1]) if len(value) > 1 and value[1] else None
     closure_values = value[2] if len(value) > 2 and value[2] else None
     closure = tuple(types.CellType(item) for item in closure_values) if closure_values else None
@@ -315,7 +319,10 @@ def serialize_keras_object(obj: Any) -> Any:
     if isinstance(obj, types.FunctionType) and obj.__name__ == "<lambda>":
         return {"class_name": "__lambda__", "config": {"value": serialize_function_code(obj)}}
     if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType)) or (
-        callable(obj) and not hasattr(obj, "get_config") and hasattr(obj, "__name__") and not inspect.isclass(obj)
+        callable(obj)
+        and not hasattr(obj, "get_config")
+        and hasattr(obj, "__name__")
+        and not inspect.isclass(obj)
     ):
         return {
             "module": "builtins",
@@ -366,7 +373,10 @@ def _serialize_tensor(obj: Any) -> dict[str, Any] | None:
         from keras.ops._convert import to_numpy
 
         value = to_numpy(obj)
-        return {"class_name": "__tensor__", "config": {"value": value.tolist(), "dtype": standardize_dtype(obj.dtype)}}
+        return {
+            "class_name": "__tensor__",
+            "config": {"value": value.tolist(), "dtype": standardize_dtype(obj.dtype)},
+        }
     return None
 
 

@@ -49,7 +49,9 @@ def clone_model(
 
     def clone_layer(layer: Layer) -> Layer:
         if recursive and isinstance(layer, (Sequential, Functional)):
-            return clone_model(layer, clone_function=clone_function, call_function=call_function, recursive=True)
+            return clone_model(
+                layer, clone_function=clone_function, call_function=call_function, recursive=True
+            )
         return clone(layer)
 
     if isinstance(model, Sequential):
@@ -64,7 +66,8 @@ def clone_model(
         return _clone_functional(model, input_tensors, clone_layer, call_function)
     if not isinstance(model, Model):
         raise ValueError(f"Expected `model` to be a keras Model instance. Received: model={model!r}")
-    return type(model).from_config(model.get_config())
+    cloned: Model = type(model).from_config(model.get_config())
+    return cloned
 
 
 def _clone_functional(
@@ -83,7 +86,11 @@ def _clone_functional(
             )
     else:
         new_inputs = [
-            Input(batch_shape=t.shape, dtype=t.dtype, name=t._keras_history.operation.name if t._keras_history else None)
+            Input(
+                batch_shape=t.shape,
+                dtype=t.dtype,
+                name=t._keras_history.operation.name if t._keras_history else None,
+            )
             for t in old_inputs
         ]
     mapping: dict[int, Any] = {id(old): new for old, new in zip(old_inputs, new_inputs, strict=True)}
@@ -105,7 +112,11 @@ def _clone_functional(
         outputs = call_function(operation, *args, **kwargs) if call_function else operation(*args, **kwargs)
         for old, new in zip(node.outputs, tree.flatten(outputs), strict=True):
             mapping[id(old)] = new
-    inputs = tree.pack_sequence_as(model._inputs_struct, new_inputs) if not isinstance(model._inputs_struct, KerasTensor) else new_inputs[0]
+    inputs = (
+        tree.pack_sequence_as(model._inputs_struct, new_inputs)
+        if not isinstance(model._inputs_struct, KerasTensor)
+        else new_inputs[0]
+    )
     outputs = tree.map_structure(lookup, model._outputs_struct)
     return Model(inputs, outputs, name=model.name)
 

@@ -60,8 +60,10 @@ class CompileLoss:
         if self._losses is not None:
             return
         entries = _per_output(self.loss, self.output_names, "loss")
-        weights = _per_output(self.loss_weights, self.output_names, "loss_weights") if self.loss_weights else None
-        resolved = []
+        weights = (
+            _per_output(self.loss_weights, self.output_names, "loss_weights") if self.loss_weights else None
+        )
+        resolved: list[Any] = []
         for entry in entries:
             if entry is None:
                 resolved.append(None)
@@ -71,7 +73,9 @@ class CompileLoss:
                 fn = LossFunctionWrapper(fn, name=getattr(fn, "__name__", None))
             resolved.append(fn)
         self._losses = resolved
-        self._weights = [1.0 if w is None else float(w) for w in weights] if weights else [1.0] * len(resolved)
+        self._weights = (
+            [1.0 if w is None else float(w) for w in weights] if weights else [1.0] * len(resolved)
+        )
 
     def __call__(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> Any:
         self.build()
@@ -83,12 +87,16 @@ class CompileLoss:
                 f"The model has {len(preds)} outputs but one loss was given for it; pass a list or a dict of losses."
             )
         weights = (
-            _flatten_outputs(sample_weight, self.output_names) if sample_weight is not None else [None] * len(preds)
+            _flatten_outputs(sample_weight, self.output_names)
+            if sample_weight is not None
+            else [None] * len(preds)
         )
         if len(weights) == 1 and len(preds) > 1:
             weights = weights * len(preds)
         total = None
-        for fn, weight, true, pred, sw in zip(self._losses, self._weights, trues, preds, weights, strict=False):
+        for fn, weight, true, pred, sw in zip(
+            self._losses, self._weights, trues, preds, weights, strict=False
+        ):
             if fn is None or true is None:
                 continue
             value = fn(true, pred, sample_weight=sw)
@@ -109,10 +117,9 @@ def _resolve_metric(identifier: Any, y_true: Any, y_pred: Any, loss: Any) -> Any
             or getattr(loss, "__name__", "") in ("binary_crossentropy", "binary_focal_crossentropy")
             or loss in ("binary_crossentropy", "bce")
         )
-        is_sparse = len(true_shape) < len(pred_shape) or (
-            true_shape[-1:] == (1,) and pred_shape[-1:] != (1,)
-        )
+        is_sparse = len(true_shape) < len(pred_shape) or (true_shape[-1:] == (1,) and pred_shape[-1:] != (1,))
         accuracy = identifier in ("accuracy", "acc")
+        cls: Any
         if is_binary:
             cls = metrics.BinaryAccuracy if accuracy else metrics.BinaryCrossentropy
         elif is_sparse:
@@ -152,8 +159,11 @@ class CompileMetrics:
         if isinstance(argument, Mapping):
             per = _per_output(argument, self.output_names, what)
             return [list(m) if isinstance(m, (list, tuple)) else ([m] if m is not None else []) for m in per]
-        if isinstance(argument, (list, tuple)) and count > 1 and argument and all(
-            isinstance(m, (list, tuple)) or m is None for m in argument
+        if (
+            isinstance(argument, (list, tuple))
+            and count > 1
+            and argument
+            and all(isinstance(m, (list, tuple)) or m is None for m in argument)
         ):
             per = _per_output(list(argument), self.output_names, what)
             return [list(m) if m else [] for m in per]
@@ -179,7 +189,9 @@ class CompileMetrics:
                 for entry in entries:
                     if entry is None:
                         continue
-                    metric = _resolve_metric(entry, trues[index], preds[index], losses[min(index, len(losses) - 1)])
+                    metric = _resolve_metric(
+                        entry, trues[index], preds[index], losses[min(index, len(losses) - 1)]
+                    )
                     if prefix and self.output_names:
                         metric.name = f"{self.output_names[index]}_{metric.name}"
                     resolved.append(metric)
@@ -199,7 +211,9 @@ class CompileMetrics:
         trues = _flatten_outputs(y_true, self.output_names)
         preds = _flatten_outputs(y_pred, self.output_names)
         weights = (
-            _flatten_outputs(sample_weight, self.output_names) if sample_weight is not None else [None] * len(preds)
+            _flatten_outputs(sample_weight, self.output_names)
+            if sample_weight is not None
+            else [None] * len(preds)
         )
         if len(weights) == 1 and len(preds) > 1:
             weights = weights * len(preds)
@@ -208,7 +222,9 @@ class CompileMetrics:
                 if trues[index] is None:
                     continue
                 for metric in metrics:
-                    metric.update_state(trues[index], preds[index], sample_weight=weights[index] if weighted else None)
+                    metric.update_state(
+                        trues[index], preds[index], sample_weight=weights[index] if weighted else None
+                    )
 
     def result(self) -> dict[str, Any]:
         results: dict[str, Any] = {}

@@ -76,7 +76,9 @@ class Functional(Model):
     def _collect_layers(self) -> list[Layer]:
         """Every layer of the graph, input layers first where they are first used."""
         ordered: dict[int, Layer] = {}
-        input_layers = [t._keras_history.operation for t in self._function.inputs if t._keras_history is not None]
+        input_layers = [
+            t._keras_history.operation for t in self._function.inputs if t._keras_history is not None
+        ]
         for node in self._function._nodes:
             for tensor in node.input_tensors:
                 history = tensor._keras_history
@@ -101,7 +103,9 @@ class Functional(Model):
 
     @property
     def outputs(self) -> Any:
-        return self._outputs_struct if isinstance(self._outputs_struct, (list, dict)) else [self._outputs_struct]
+        return (
+            self._outputs_struct if isinstance(self._outputs_struct, (list, dict)) else [self._outputs_struct]
+        )
 
     @property
     def input(self) -> Any:
@@ -121,11 +125,15 @@ class Functional(Model):
 
     @property
     def output_names(self) -> list[str]:
-        return [t._keras_history.operation.name for t in self._function.outputs if t._keras_history is not None]
+        return [
+            t._keras_history.operation.name for t in self._function.outputs if t._keras_history is not None
+        ]
 
     @property
     def input_names(self) -> list[str]:
-        return [t._keras_history.operation.name for t in self._function.inputs if t._keras_history is not None]
+        return [
+            t._keras_history.operation.name for t in self._function.inputs if t._keras_history is not None
+        ]
 
     # --- running --------------------------------------------------------------------------
 
@@ -185,7 +193,9 @@ class Functional(Model):
         with SymbolicScope():
             table = {id(t): v for t, v in zip(self._function.inputs, fresh, strict=True)}
             outputs = self._function._run(table)
-        return tree.map_structure(lambda x: KerasTensor(x.shape, x.dtype) if isinstance(x, KerasTensor) else x, outputs)
+        return tree.map_structure(
+            lambda x: KerasTensor(x.shape, x.dtype) if isinstance(x, KerasTensor) else x, outputs
+        )
 
     def build(self, input_shape: Any = None) -> None:
         self.built = True
@@ -222,14 +232,18 @@ class Functional(Model):
         return functional_from_config(cls, config, custom_objects)
 
 
-def functional_from_config(cls: type[Functional], config: dict[str, Any], custom_objects: Any = None) -> Functional:
+def functional_from_config(
+    cls: type[Functional], config: dict[str, Any], custom_objects: Any = None
+) -> Functional:
     """Rebuild the graph: create each layer, then replay its calls once their inputs exist."""
     created: dict[str, Layer] = {}
     pending: list[tuple[Layer, list[dict[str, Any]]]] = []
     for layer_config in config["layers"]:
         layer = deserialize_keras_object(layer_config, custom_objects=custom_objects)
         if not isinstance(layer, Layer):
-            raise ValueError(f"Functional config names {layer_config.get('class_name')!r}, which is not a layer.")
+            raise ValueError(
+                f"Functional config names {layer_config.get('class_name')!r}, which is not a layer."
+            )
         created[layer_config.get("name", layer.name)] = layer
         pending.append((layer, list(layer_config.get("inbound_nodes", []))))
 
@@ -240,7 +254,8 @@ def functional_from_config(cls: type[Functional], config: dict[str, Any], custom
             raise ValueError(f"Functional config refers to an unknown layer {layer_name!r}.")
         if node_index >= len(layer._inbound_nodes):
             return None
-        return layer._inbound_nodes[node_index].outputs[tensor_index]
+        tensor: KerasTensor = layer._inbound_nodes[node_index].outputs[tensor_index]
+        return tensor
 
     def resolve(value: Any) -> tuple[Any, bool]:
         """Replace serialized KerasTensors by the live ones; report whether all exist yet."""
@@ -271,7 +286,9 @@ def functional_from_config(cls: type[Functional], config: dict[str, Any], custom
                 progressed = True
         if not progressed:
             stuck = [layer.name for layer, nodes in pending if nodes]
-            raise ValueError(f"Functional config cannot be rebuilt: the inputs of layers {stuck} never appear.")
+            raise ValueError(
+                f"Functional config cannot be rebuilt: the inputs of layers {stuck} never appear."
+            )
 
     def outputs_of(structure: Any) -> Any:
         if isinstance(structure, Mapping):

@@ -70,7 +70,9 @@ class JaxTrainer(Trainer):
                 self._losses_override = None
         unscaled = loss
         if training and self.optimizer is not None and optimizer_variables is not None:
-            with StatelessScope(state_mapping=list(zip(self.optimizer.variables, optimizer_variables, strict=True))):
+            with StatelessScope(
+                state_mapping=list(zip(self.optimizer.variables, optimizer_variables, strict=True))
+            ):
                 loss = self.optimizer.scale_loss(loss)
         return loss, (unscaled, y_pred, non_trainable_variables, metrics_variables)
 
@@ -95,7 +97,14 @@ class JaxTrainer(Trainer):
         x, y, sample_weight = unpack_x_y_sample_weight(data)
         grad_fn = jax.value_and_grad(self.compute_loss_and_updates, has_aux=True)
         (_, (loss, y_pred, non_trainable, metrics_vars)), grads = grad_fn(
-            trainable, non_trainable, metrics_vars, x, y, sample_weight, training=True, optimizer_variables=optimizer_vars
+            trainable,
+            non_trainable,
+            metrics_vars,
+            x,
+            y,
+            sample_weight,
+            training=True,
+            optimizer_variables=optimizer_vars,
         )
         trainable, optimizer_vars = self.optimizer.stateless_apply(optimizer_vars, grads, trainable)
         logs, metrics_vars = self._stateless_metrics(metrics_vars, loss, x, y, y_pred, sample_weight)
@@ -131,7 +140,7 @@ class JaxTrainer(Trainer):
 
         if self.run_eagerly or not self.jit_compile:
             return multi_step
-        return jax.jit(multi_step, donate_argnums=(0,) if donate else ())  # type: ignore[no-any-return]
+        return jax.jit(multi_step, donate_argnums=(0,) if donate else ())
 
     def make_train_function(self, force: bool = False) -> Callable[..., Any]:
         if self.train_function is None or force:
@@ -197,9 +206,17 @@ class JaxTrainer(Trainer):
         elif mode in ("test", "test_in_fit"):
             source = self._jax_state if mode == "test_in_fit" and self._jax_state is not None else None
             if source is not None:
-                self._eval_state = (source.trainable_variables, source.non_trainable_variables, _values(self.metrics_variables))
+                self._eval_state = (
+                    source.trainable_variables,
+                    source.non_trainable_variables,
+                    _values(self.metrics_variables),
+                )
             else:
-                self._eval_state = (_values(trainable), _values(non_trainable), _values(self.metrics_variables))
+                self._eval_state = (
+                    _values(trainable),
+                    _values(non_trainable),
+                    _values(self.metrics_variables),
+                )
         else:
             self._predict_state = (_values(trainable), _values(non_trainable))
 
@@ -230,7 +247,7 @@ class JaxTrainer(Trainer):
             self._sync_variables()
             self._jax_state = None
         elif mode in ("test", "test_in_fit"):
-            trainable, non_trainable, metrics_vars = self._eval_state
+            _, non_trainable, metrics_vars = self._eval_state
             for variable, value in zip(self.metrics_variables, metrics_vars, strict=True):
                 variable.assign(value)
             if mode == "test":
@@ -239,4 +256,3 @@ class JaxTrainer(Trainer):
             self._eval_state = None
         else:
             self._predict_state = None
-

@@ -62,8 +62,9 @@ class Model(BackendTrainer, Layer):  # type: ignore[misc]
         if cls is Model and (args or "inputs" in kwargs or "outputs" in kwargs):
             from keras.trainers._functional import Functional
 
-            return Functional.__new__(Functional, *args, **kwargs)  # type: ignore[no-any-return]
-        return super().__new__(cls, *args, **kwargs)  # type: ignore[no-any-return]
+            return Functional.__new__(Functional, *args, **kwargs)
+        model: Model = super().__new__(cls, *args, **kwargs)  # type: ignore[assignment]
+        return model
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         if args or "inputs" in kwargs or "outputs" in kwargs:
@@ -82,7 +83,9 @@ class Model(BackendTrainer, Layer):  # type: ignore[misc]
     def get_layer(self, name: str | None = None, index: int | None = None) -> Layer:
         """Return a layer by `name` or by `index` in `layers`."""
         if index is not None and name is not None:
-            raise ValueError(f"Provide only a layer name or a layer index. Received: index={index}, name={name}.")
+            raise ValueError(
+                f"Provide only a layer name or a layer index. Received: index={index}, name={name}."
+            )
         layers = self.layers
         if index is not None:
             if len(layers) <= index:
@@ -94,7 +97,9 @@ class Model(BackendTrainer, Layer):  # type: ignore[misc]
             for layer in layers:
                 if layer.name == name:
                     return layer
-            raise ValueError(f"No such layer: {name}. Existing layers are: {[layer.name for layer in layers]}.")
+            raise ValueError(
+                f"No such layer: {name}. Existing layers are: {[layer.name for layer in layers]}."
+            )
         raise ValueError("Provide either a layer name or layer index at `get_layer`.")
 
     def build(self, input_shape: Any = None) -> None:

@@ -27,7 +27,9 @@ class Sequential(Model):
     (None, 2)
     """
 
-    def __init__(self, layers: list[Any] | None = None, trainable: bool = True, name: str | None = None) -> None:
+    def __init__(
+        self, layers: list[Any] | None = None, trainable: bool = True, name: str | None = None
+    ) -> None:
         super().__init__(trainable=trainable, name=name)
         self._sequence: list[Layer] = []
         self._graph: Function | None = None
@@ -128,11 +130,15 @@ class Sequential(Model):
     def compute_output_spec(self, inputs: Any, training: Any = None, mask: Any = None) -> Any:
         from keras.backend._scopes import SymbolicScope
 
-        x = tree.map_structure(lambda t: KerasTensor(t.shape, t.dtype) if isinstance(t, KerasTensor) else t, inputs)
+        x = tree.map_structure(
+            lambda t: KerasTensor(t.shape, t.dtype) if isinstance(t, KerasTensor) else t, inputs
+        )
         with SymbolicScope():
             for layer in self.layers:
                 x = layer(x)
-        return tree.map_structure(lambda t: KerasTensor(t.shape, t.dtype) if isinstance(t, KerasTensor) else t, x)
+        return tree.map_structure(
+            lambda t: KerasTensor(t.shape, t.dtype) if isinstance(t, KerasTensor) else t, x
+        )
 
     @property
     def inputs(self) -> list[KerasTensor]:

@@ -123,7 +123,7 @@ def print_summary(
     if line_length is not None:
         total = sum(widths)
         fractions = positions or np.cumsum(widths) / total
-        bounds = [int(round(f * (line_length - len(widths) - 1))) for f in fractions]
+        bounds = [round(f * (line_length - len(widths) - 1)) for f in fractions]
         widths = [b - a for a, b in zip([0, *bounds[:-1]], bounds, strict=True)]
     if layer_range is not None:
         names = [layer.name for layer in layers]
@@ -132,7 +132,10 @@ def print_summary(
 
     lines = [f'Model: "{model.name}"']
     lines.append(_border("┏", "━", "┳", "┓", widths))
-    cells = (" " + (h.rjust(w - 2) if r else h.ljust(w - 2)) + " " for h, w, r in zip(headers, widths, right, strict=True))
+    cells = (
+        " " + (h.rjust(w - 2) if r else h.ljust(w - 2)) + " "
+        for h, w, r in zip(headers, widths, right, strict=True)
+    )
     lines.append("┃" + "┃".join(cells) + "┃")
     lines.append(_border("┡", "━", "╇", "┩", widths))
     for index, layer in enumerate(layers):
@@ -150,7 +153,9 @@ def print_summary(
     non_trainable_count, non_trainable_size = _weights_bytes(model.non_trainable_weights)
     lines.append(f" Total params: {total_count:,} ({readable_memory_size(total_size)})")
     lines.append(f" Trainable params: {trainable_count:,} ({readable_memory_size(trainable_size)})")
-    lines.append(f" Non-trainable params: {non_trainable_count:,} ({readable_memory_size(non_trainable_size)})")
+    lines.append(
+        f" Non-trainable params: {non_trainable_count:,} ({readable_memory_size(non_trainable_size)})"
+    )
     optimizer = getattr(model, "optimizer", None)
     if optimizer is not None and getattr(optimizer, "built", False) and optimizer.variables:
         count, size = _weights_bytes(optimizer.variables)
@@ -165,7 +170,4 @@ def _is_chain(model: Any) -> bool:
     function = model._function
     if len(function.inputs) != 1 or len(function.outputs) != 1:
         return False
-    for node in function._nodes:
-        if len(node.input_tensors) != 1:
-            return False
-    return True
+    return all(len(node.input_tensors) == 1 for node in function._nodes)

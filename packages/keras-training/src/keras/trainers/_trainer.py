@@ -92,9 +92,9 @@ class Trainer:
 
         self.optimizer = optimizers.get(optimizer)
         policy = getattr(self, "dtype_policy", None)
-        if auto_scale_loss and policy is not None and getattr(policy, "name", "") == "mixed_float16":
-            if not isinstance(self.optimizer, optimizers.LossScaleOptimizer):
-                self.optimizer = optimizers.LossScaleOptimizer(self.optimizer)
+        mixed = policy is not None and getattr(policy, "name", "") == "mixed_float16"
+        if auto_scale_loss and mixed and not isinstance(self.optimizer, optimizers.LossScaleOptimizer):
+            self.optimizer = optimizers.LossScaleOptimizer(self.optimizer)
         self.loss = loss
         output_names = self._output_names_for_compile()
         self._compile_loss = CompileLoss(loss, loss_weights, output_names) if loss is not None else None
@@ -105,7 +105,9 @@ class Trainer:
         )
         self._loss_tracker = metrics_module.Mean(name="loss")
         if steps_per_execution < 1:
-            raise ValueError(f"`steps_per_execution` must be >= 1. Received: steps_per_execution={steps_per_execution}")
+            raise ValueError(
+                f"`steps_per_execution` must be >= 1. Received: steps_per_execution={steps_per_execution}"
+            )
         self.steps_per_execution = int(steps_per_execution)
         self._run_eagerly = bool(run_eagerly)
         self._jit_compile = self._resolve_jit_compile(jit_compile)
@@ -160,19 +162,26 @@ class Trainer:
 
         config = {key: deserialize_keras_object(value) for key, value in config.items()}
         self.compile(**config)
-        if self.built and self.optimizer is not None:
-            self.optimizer.build(self.trainable_variables)
+        layer: Any = self
+        if layer.built and self.optimizer is not None:
+            self.optimizer.build(layer.trainable_variables)
 
     # --- losses and metrics -------------------------------------------------------------
 
     def compute_loss(
-        self, x: Any = None, y: Any = None, y_pred: Any = None, sample_weight: Any = None, training: bool = True
+        self,
+        x: Any = None,
+        y: Any = None,
+        y_pred: Any = None,
+        sample_weight: Any = None,
+        training: bool = True,
     ) -> Any:
         """Return the total loss: the compiled loss plus the model's own `losses`."""
         total = None
         if self._compile_loss is not None and y is not None:
             total = self._compile_loss(y, y_pred, sample_weight)
-        own = self._losses_override if self._losses_override is not None else self.losses
+        layer: Any = self
+        own = self._losses_override if self._losses_override is not None else layer.losses
         for value in own:
             value = ops.cast(value, "float32") if total is None else ops.cast(value, ops.dtype(total))
             total = value if total is None else ops.add(total, value)
@@ -238,16 +247,20 @@ class Trainer:
         from keras.ops._keras_tensor import KerasTensor
 
         x, y, _ = unpack_x_y_sample_weight(batch)
+        layer: Any = self
 
         def spec(value: Any) -> Any:
             if value is None:
                 return None
-            return KerasTensor((None, *tuple(value.shape)[1:]), ops.dtype(value) if not isinstance(value, np.ndarray) else str(value.dtype))
+            return KerasTensor(
+                (None, *tuple(value.shape)[1:]),
+                ops.dtype(value) if not isinstance(value, np.ndarray) else str(value.dtype),
+            )
 
         y_pred = None
-        if not self.built or (self._compile_metrics is not None and not self._compile_metrics.built):
+        if not layer.built or (self._compile_metrics is not None and not self._compile_metrics.built):
             x_spec = tree.map_structure(spec, x)
-            y_pred = self.compute_output_spec(x_spec) if self.built else self(x_spec)
+            y_pred = layer.compute_output_spec(x_spec) if layer.built else layer(x_spec)
         if self._compile_metrics is not None and not self._compile_metrics.built and y is not None:
             y_spec = tree.map_structure(spec, y)
             self._compile_metrics.build(y_spec, y_pred)
@@ -256,12 +269,12 @@ class Trainer:
             # every variable from the start.
             converted = self._convert_batch(batch)
             real_x, real_y, _ = unpack_x_y_sample_weight(converted)
-            self._compile_metrics.update_state(real_y, self(real_x, training=False))
+            self._compile_metrics.update_state(real_y, layer(real_x, training=False))
             self._compile_metrics.reset_state()
         if self._compile_loss is not None:
             self._compile_loss.build()
         if self.optimizer is not None and not getattr(self.optimizer, "built", False):
-            self.optimizer.build(self.trainable_variables)
+            self.optimizer.build(layer.trainable_variables)
 
     def _assert_compiled(self, method: str) -> None:
         if not self.compiled:
@@ -350,9 +363,12 @@ class Trainer:
         self._assert_compiled("fit")
         self._check_can_train()
         if validation_split and validation_data is None:
-            (x, y, sample_weight), validation_data = train_validation_split((x, y, sample_weight), validation_split)
-        if max_steps_per_epoch():
-            steps_per_epoch = min(steps_per_epoch or max_steps_per_epoch(), max_steps_per_epoch())
+            (x, y, sample_weight), validation_data = train_validation_split(
+                (x, y, sample_weight), validation_split
+            )
+        step_cap = max_steps_per_epoch()
+        if step_cap:
+            steps_per_epoch = min(steps_per_epoch or step_cap, step_cap)
         iterator = EpochIterator(
             x, y, sample_weight, batch_size, steps_per_epoch, shuffle, class_weight, self.steps_per_execution
         )
@@ -373,7 +389,8 @@ class Trainer:
         # BackupAndRestore sets `_initial_epoch` in on_train_begin to resume a run.
         initial_epoch = getattr(self, "_initial_epoch", None) or initial_epoch
         self._initial_epoch = None
-        epochs = min(epochs, max_epochs()) if max_epochs() else epochs
+        cap = max_epochs()
+        epochs = min(epochs, cap) if cap else epochs
         epoch_logs: dict[str, Any] = {}
         self._begin_loop("train")
         for epoch in range(initial_epoch, epochs):
@@ -454,7 +471,9 @@ class Trainer:
         if kwargs:
             raise ValueError(f"Arguments not recognized: {kwargs}")
         self._assert_compiled("evaluate")
-        iterator = EpochIterator(x, y, sample_weight, batch_size, steps, False, None, self.steps_per_execution)
+        iterator = EpochIterator(
+            x, y, sample_weight, batch_size, steps, False, None, self.steps_per_execution
+        )
         callback_list = CallbackList(
             callbacks,
             add_progbar=verbose != 0,
@@ -483,7 +502,12 @@ class Trainer:
         return values[0] if len(values) == 1 else values
 
     def predict(
-        self, x: Any, batch_size: int | None = None, verbose: Any = "auto", steps: int | None = None, callbacks: Any = None
+        self,
+        x: Any,
+        batch_size: int | None = None,
+        verbose: Any = "auto",
+        steps: int | None = None,
+        callbacks: Any = None,
     ) -> Any:
         """Return the model's outputs for the inputs, as numpy arrays.
 
@@ -522,7 +546,8 @@ class Trainer:
         if not outputs:
             raise ValueError("Unexpected result of `predict_function` (Empty batch_outputs).")
         return tree.map_structure(
-            lambda *parts: np.concatenate([np.asarray(ops.convert_to_numpy(p)) for p in parts], axis=0), *outputs
+            lambda *parts: np.concatenate([np.asarray(ops.convert_to_numpy(p)) for p in parts], axis=0),
+            *outputs,
         )
 
     # --- on-batch -----------------------------------------------------------------------
@@ -551,7 +576,9 @@ class Trainer:
         self._end_loop("train")
         return self._on_batch_result(logs, return_dict)
 
-    def test_on_batch(self, x: Any, y: Any = None, sample_weight: Any = None, return_dict: bool = False) -> Any:
+    def test_on_batch(
+        self, x: Any, y: Any = None, sample_weight: Any = None, return_dict: bool = False
+    ) -> Any:
         """Run one evaluation step on a batch and return the metrics."""
         self._assert_compiled("test_on_batch")
         batch = (x, y, sample_weight)

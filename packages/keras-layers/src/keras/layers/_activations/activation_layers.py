@@ -208,7 +208,7 @@ class PReLU(Layer):
         else:
             self.shared_axes = [shared_axes]
 
-    def build(self, input_shape: Shape) -> None:  # type: ignore[override]
+    def build(self, input_shape: Shape) -> None:
         shared = {axis % len(input_shape) for axis in self.shared_axes or ()}
         alpha_shape = [1 if axis in shared else size for axis, size in enumerate(input_shape) if axis > 0]
         self.alpha = self.add_weight(

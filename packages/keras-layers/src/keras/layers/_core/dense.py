@@ -100,7 +100,7 @@ class Dense(Layer):
         self.input_spec = InputSpec(min_ndim=2)
         self.supports_masking = True
 
-    def build(self, input_shape: Shape) -> None:  # type: ignore[override]
+    def build(self, input_shape: Shape) -> None:
         input_dim = input_shape[-1]
         self.kernel = self.add_weight(
             name="kernel",

@@ -247,7 +247,7 @@ class EinsumDense(Layer):
         )
         return type(initializer).from_config(config)
 
-    def build(self, input_shape: Shape) -> None:  # type: ignore[override]
+    def build(self, input_shape: Shape) -> None:
         plan = self._plan(input_shape)
         self.input_spec = InputSpec(ndim=len(input_shape))
         self.kernel = self.add_weight(

@@ -176,6 +176,8 @@ class Accuracy(FunctionMetric):
     0.75
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     def __init__(self, name: str = "accuracy", dtype: Any = None) -> None:
         super().__init__(accuracy, name=name, dtype=dtype)
 
@@ -195,6 +197,8 @@ class BinaryAccuracy(FunctionMetric):
     >>> float(metric.result())
     0.75
     """
+
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
 
     _config_keys = ("threshold",)
 
@@ -218,6 +222,8 @@ class CategoricalAccuracy(FunctionMetric):
     0.5
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     def __init__(self, name: str = "categorical_accuracy", dtype: Any = None) -> None:
         super().__init__(categorical_accuracy, name=name, dtype=dtype)
 
@@ -236,6 +242,8 @@ class SparseCategoricalAccuracy(FunctionMetric):
     >>> float(metric.result())
     0.5
     """
+
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
 
     def __init__(self, name: str = "sparse_categorical_accuracy", dtype: Any = None) -> None:
         super().__init__(sparse_categorical_accuracy, name=name, dtype=dtype)
@@ -256,6 +264,8 @@ class TopKCategoricalAccuracy(FunctionMetric):
     >>> float(metric.result())
     0.5
     """
+
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
 
     _config_keys = ("k",)
 
@@ -281,6 +291,8 @@ class SparseTopKCategoricalAccuracy(FunctionMetric):
     >>> float(metric.result())
     0.5
     """
+
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
 
     def __init__(
         self,

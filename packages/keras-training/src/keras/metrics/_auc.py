@@ -69,6 +69,8 @@ class AUC(Metric):
     0.75
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     true_positives: Variable
     false_positives: Variable
     true_negatives: Variable

@@ -214,6 +214,8 @@ class TruePositives(_ConfusionCount):
     2.0
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     _key = "tp"
 
 
@@ -233,6 +235,8 @@ class FalsePositives(_ConfusionCount):
     >>> float(metric.result())
     2.0
     """
+
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
 
     _key = "fp"
 
@@ -254,6 +258,8 @@ class TrueNegatives(_ConfusionCount):
     2.0
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     _key = "tn"
 
 
@@ -273,6 +279,8 @@ class FalseNegatives(_ConfusionCount):
     >>> float(metric.result())
     2.0
     """
+
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
 
     _key = "fn"
 
@@ -347,6 +355,8 @@ class Precision(_PrecisionRecall):
     0.6667
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     _other = "fp"
     _other_name = "false_positives"
 
@@ -370,6 +380,8 @@ class Recall(_PrecisionRecall):
     0.6667
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     _other = "fn"
     _other_name = "false_negatives"
 
@@ -392,6 +404,8 @@ class _AtMetric(Metric):
     Subclasses name the constrained rate (`_constrained`, also the constructor argument
     holding the target) and the rate to maximize (`_maximized`).
     """
+
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
 
     _constrained = "recall"
     _maximized = "precision"

@@ -90,6 +90,8 @@ class PearsonCorrelation(FunctionMetric):
     -1.0
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     _config_keys = ("axis",)
 
     def __init__(self, name: str = "pearson_correlation", dtype: Any = None, axis: int = -1) -> None:
@@ -112,6 +114,8 @@ class ConcordanceCorrelation(FunctionMetric):
     >>> round(float(metric.result()), 4)
     1.0
     """
+
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
 
     _config_keys = ("axis",)
 

@@ -42,6 +42,8 @@ class FBetaScore(Metric):
     array([1.   , 0.833], dtype=float32)
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     true_positives: Variable
     false_positives: Variable
     false_negatives: Variable
@@ -186,6 +188,8 @@ class F1Score(FBetaScore):
     >>> round(float(metric.result()), 4)
     0.8
     """
+
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
 
     def __init__(
         self,

@@ -23,6 +23,8 @@ class Hinge(FunctionMetric):
     1.0
     """
 
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
+
     def __init__(self, name: str = "hinge", dtype: Any = None) -> None:
         super().__init__(hinge, name=name, dtype=dtype)
 
@@ -42,6 +44,8 @@ class SquaredHinge(FunctionMetric):
     1.25
     """
 
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
+
     def __init__(self, name: str = "squared_hinge", dtype: Any = None) -> None:
         super().__init__(squared_hinge, name=name, dtype=dtype)
 
@@ -60,6 +64,8 @@ class CategoricalHinge(FunctionMetric):
     >>> round(float(metric.result()), 4)
     1.2
     """
+
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
 
     def __init__(self, name: str = "categorical_hinge", dtype: Any = None) -> None:
         super().__init__(categorical_hinge, name=name, dtype=dtype)

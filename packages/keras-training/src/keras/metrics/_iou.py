@@ -50,6 +50,8 @@ class IoU(Metric):
     0.3333
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     def __init__(
         self,
         num_classes: int,
@@ -170,6 +172,8 @@ class BinaryIoU(IoU):
     0.3333
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     def __init__(
         self,
         target_class_ids: Sequence[int] = (0, 1),
@@ -213,6 +217,8 @@ class MeanIoU(IoU):
     >>> round(float(metric.result()), 4)
     0.3333
     """
+
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
 
     def __init__(
         self,
@@ -267,6 +273,8 @@ class OneHotIoU(IoU):
     0.5
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     def __init__(
         self,
         num_classes: int,
@@ -318,6 +326,8 @@ class OneHotMeanIoU(MeanIoU):
     >>> round(float(metric.result()), 4)
     0.5
     """
+
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
 
     def __init__(
         self,

@@ -29,6 +29,8 @@ class KLDivergence(FunctionMetric):
     0.0
     """
 
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
+
     def __init__(self, name: str = "kl_divergence", dtype: Any = None) -> None:
         super().__init__(kl_divergence, name=name, dtype=dtype)
 
@@ -47,6 +49,8 @@ class Poisson(FunctionMetric):
     >>> round(float(metric.result()), 4)
     2.0
     """
+
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
 
     def __init__(self, name: str = "poisson", dtype: Any = None) -> None:
         super().__init__(poisson, name=name, dtype=dtype)
@@ -68,6 +72,8 @@ class BinaryCrossentropy(FunctionMetric):
     >>> round(float(metric.result()), 4)
     0.6931
     """
+
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
 
     _config_keys = ("from_logits", "label_smoothing")
 
@@ -106,6 +112,8 @@ class CategoricalCrossentropy(FunctionMetric):
     >>> round(float(metric.result()), 4)
     0.6931
     """
+
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
 
     _config_keys = ("from_logits", "label_smoothing", "axis")
 
@@ -147,6 +155,8 @@ class SparseCategoricalCrossentropy(FunctionMetric):
     >>> round(float(metric.result()), 4)
     0.6931
     """
+
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
 
     _config_keys = ("from_logits", "ignore_class", "axis")
 

@@ -47,6 +47,8 @@ class MeanSquaredError(FunctionMetric):
     0.25
     """
 
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
+
     def __init__(self, name: str = "mean_squared_error", dtype: Any = None) -> None:
         super().__init__(mean_squared_error, name=name, dtype=dtype)
 
@@ -65,6 +67,8 @@ class MeanAbsoluteError(FunctionMetric):
     >>> float(metric.result())
     0.25
     """
+
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
 
     def __init__(self, name: str = "mean_absolute_error", dtype: Any = None) -> None:
         super().__init__(mean_absolute_error, name=name, dtype=dtype)
@@ -85,6 +89,8 @@ class MeanAbsolutePercentageError(FunctionMetric):
     37.5
     """
 
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
+
     def __init__(self, name: str = "mean_absolute_percentage_error", dtype: Any = None) -> None:
         super().__init__(mean_absolute_percentage_error, name=name, dtype=dtype)
 
@@ -104,6 +110,8 @@ class MeanSquaredLogarithmicError(FunctionMetric):
     0.5
     """
 
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
+
     def __init__(self, name: str = "mean_squared_logarithmic_error", dtype: Any = None) -> None:
         super().__init__(mean_squared_logarithmic_error, name=name, dtype=dtype)
 
@@ -122,6 +130,8 @@ class LogCoshError(FunctionMetric):
     >>> float(metric.result())
     0.0
     """
+
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
 
     def __init__(self, name: str = "logcosh", dtype: Any = None) -> None:
         super().__init__(log_cosh, name=name, dtype=dtype)
@@ -143,6 +153,8 @@ class CosineSimilarity(FunctionMetric):
     0.5
     """
 
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
+
     def __init__(self, name: str = "cosine_similarity", dtype: Any = None, axis: int = -1) -> None:
         super().__init__(cosine_similarity, name=name, dtype=dtype, axis=axis)
         self.axis = axis
@@ -162,6 +174,8 @@ class RootMeanSquaredError(Mean):
     >>> float(metric.result())
     0.5
     """
+
+    _direction = "down"  # for callbacks that monitor it with mode="auto"
 
     def __init__(self, name: str = "root_mean_squared_error", dtype: Any = None) -> None:
         super().__init__(name=name, dtype=dtype)
@@ -205,6 +219,8 @@ class R2Score(Metric):
     >>> round(float(metric.result()), 4)
     0.5714
     """
+
+    _direction = "up"  # for callbacks that monitor it with mode="auto"
 
     def __init__(
         self,

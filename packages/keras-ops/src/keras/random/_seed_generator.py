@@ -54,8 +54,13 @@ class SeedGenerator:
 
     def next(self, ordered: bool = True) -> Tensor:
         """Return the current state as a seed and advance the counter."""
-        current = self.state.value
-        self.state.assign(current + np.array([0, 1], dtype="uint32"))
+        from keras import ops
+
+        # A copy: torch and tensorflow variables change in place on assign. The counter
+        # is advanced in int64 because torch has no uint32 addition.
+        current = ops.copy(self.state.value)
+        advanced = ops.add(ops.cast(current, "int64"), np.array([0, 1], dtype="int64"))
+        self.state.assign(ops.cast(advanced, "uint32"))
         return current
 
     def get_config(self) -> dict[str, Any]:

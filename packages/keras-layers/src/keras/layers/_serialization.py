@@ -151,7 +151,7 @@ class CustomObjectScope:
     """Make custom classes and functions resolvable by name inside a `with` block.
 
     Args:
-        custom_objects: A dict from name to class or function (several dicts may be given).
+        custom_objects: A dict from name to class or function.
 
     Example:
 
@@ -162,12 +162,8 @@ class CustomObjectScope:
     True
     """
 
-    def __init__(self, custom_objects: Mapping[str, Any] | None = None, *more: Mapping[str, Any]) -> None:
-        merged: dict[str, Any] = {}
-        for mapping in (custom_objects, *more):
-            if mapping is not None:
-                merged.update(mapping)
-        self.custom_objects = merged
+    def __init__(self, custom_objects: Mapping[str, Any] | None = None) -> None:
+        self.custom_objects: dict[str, Any] = dict(custom_objects or {})
 
     def __enter__(self) -> CustomObjectScope:
         _scopes().append(self.custom_objects)

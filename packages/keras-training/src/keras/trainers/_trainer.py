@@ -264,13 +264,14 @@ class Trainer:
         if self._compile_metrics is not None and not self._compile_metrics.built and y is not None:
             y_spec = tree.map_structure(spec, y)
             self._compile_metrics.build(y_spec, y_pred)
-            # Some metrics (F1Score, R2Score, ...) create their variables on their first
-            # update: run one on this batch, then forget it, so that compiled steps see
-            # every variable from the start.
-            converted = self._convert_batch(batch)
-            real_x, real_y, _ = unpack_x_y_sample_weight(converted)
-            self._compile_metrics.update_state(real_y, layer(real_x, training=False))
-            self._compile_metrics.reset_state()
+            if any(not metric.variables for metric in self._compile_metrics.metrics):
+                # Some metrics (F1Score, R2Score, ...) create their variables on their
+                # first update: run one on this batch, then forget it, so that compiled
+                # steps see every variable from the start.
+                converted = Trainer._convert_batch(self, batch)
+                real_x, real_y, _ = unpack_x_y_sample_weight(converted)
+                self._compile_metrics.update_state(real_y, layer(real_x, training=False))
+                self._compile_metrics.reset_state()
         if self._compile_loss is not None:
             self._compile_loss.build()
         if self.optimizer is not None and not getattr(self.optimizer, "built", False):
@@ -311,7 +312,12 @@ class Trainer:
         if isinstance(batch, tuple):
             while len(batch) > 1 and batch[-1] is None:
                 batch = batch[:-1]
+        if not self._converts_batches:
+            return batch
         return tree.map_structure(convert, batch)
+
+    # Compiled JAX steps take numpy batches directly (one transfer, no eager dispatch).
+    _converts_batches = True
 
     # --- loops --------------------------------------------------------------------------
 

@@ -51,9 +51,12 @@ class JaxConv(Conv):
         )
 
     def max_pool(self, x: Tensor, pool_size: Ints, strides: Ints, padding: Pads, lowest: float, /) -> Tensor:
+        # -inf (the max monoid's identity, as a Python scalar) makes jax use its
+        # differentiable reduce_window_max; any other start value has no gradient rule.
+        init = -jnp.inf if jnp.issubdtype(x.dtype, jnp.floating) else jnp.asarray(lowest, x.dtype)
         return lax.reduce_window(
             x,
-            jnp.asarray(lowest, x.dtype),
+            init,
             lax.max,
             (1, *pool_size, 1),
             (1, *strides, 1),

@@ -41,7 +41,9 @@ def _structure_to_numpy(value: Any) -> Any:
 
 
 def _check_cardinality(parts: Mapping[str, Any]) -> int:
-    sizes = {name: [int(np.shape(a)[0]) for a in tree.flatten(v) if a is not None] for name, v in parts.items()}
+    sizes = {
+        name: [int(np.shape(a)[0]) for a in tree.flatten(v) if a is not None] for name, v in parts.items()
+    }
     distinct = {size for values in sizes.values() for size in values}
     if len(distinct) > 1:
         detail = "".join(f"'{name}' sizes: {', '.join(map(str, values))}\n" for name, values in sizes.items())
@@ -55,8 +57,8 @@ class ArrayDataAdapter(DataAdapter):
     """Cut arrays into batches of `batch_size` samples, shuffled per epoch if asked.
 
     `shuffle=True` draws a new sample order every pass (from numpy's global generator,
-    which `keras.utils.set_random_seed` seeds); `shuffle="batch"` keeps each batch's
-    samples together and shuffles the order of the batches. The last batch is partial
+    which `keras.utils.set_random_seed` seeds); `shuffle="batch"` shuffles the samples
+    inside each batch and keeps the batches in order (for data read in chunks). The last batch is partial
     when the sample count is not a multiple of `batch_size`.
     """
 
@@ -91,21 +93,22 @@ class ArrayDataAdapter(DataAdapter):
         return self.num_samples % self.batch_size != 0
 
     def _order(self) -> np.ndarray[Any, Any]:
-        order = np.arange(self.num_samples)
-        if self._shuffle == "batch":
-            batches = [order[start : start + self.batch_size] for start in range(0, self.num_samples, self.batch_size)]
-            np.random.shuffle(batches)  # type: ignore[arg-type]
-            return np.concatenate(batches) if batches else order
+        if self._shuffle == "batch":  # shuffle inside each batch, keep the batches' order
+            starts = range(0, self.num_samples, self.batch_size)
+            parts = [np.random.permutation(min(self.batch_size, self.num_samples - s)) + s for s in starts]
+            return np.concatenate(parts) if parts else np.arange(0)
         if self._shuffle:
-            np.random.shuffle(order)
-        return order
+            return np.random.permutation(self.num_samples)
+        return np.arange(self.num_samples)
 
     def __iter__(self) -> Iterator[Batch]:
         order = self._order()
         for start in range(0, self.num_samples, self.batch_size):
             index = order[start : start + self.batch_size]
             x, y, sample_weight = (
-                None if part is None else tree.map_structure(lambda a, i=index: None if a is None else a[i], part)
+                None
+                if part is None
+                else tree.map_structure(lambda a, i=index: None if a is None else a[i], part)
                 for part in self._data
             )
             yield x, y, sample_weight

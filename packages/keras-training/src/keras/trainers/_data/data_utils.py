@@ -5,7 +5,7 @@ errors for arguments a source cannot take, and `validation_split`."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 
@@ -38,8 +38,7 @@ def unpack_x_y_sample_weight(data: Any) -> tuple[Any, Any, Any]:
     if len(data) == 3:
         return data[0], data[1], data[2]
     raise ValueError(
-        "Data is expected to be in format `x`, `(x,)`, `(x, y)`, or `(x, y, sample_weight)`, "
-        f"found: {data}"
+        f"Data is expected to be in format `x`, `(x,)`, `(x, y)`, or `(x, y, sample_weight)`, found: {data}"
     )
 
 
@@ -64,7 +63,9 @@ def pack_x_y_sample_weight(x: Any, y: Any = None, sample_weight: Any = None) -> 
 def _num_samples(arrays: Any) -> int:
     lengths = {int(np.shape(a)[0]) for a in tree.flatten(arrays) if a is not None}
     if len(lengths) != 1:
-        raise ValueError(f"All arrays must have the same number of samples. Received lengths: {sorted(lengths)}")
+        raise ValueError(
+            f"All arrays must have the same number of samples. Received lengths: {sorted(lengths)}"
+        )
     return lengths.pop()
 
 
@@ -179,13 +180,28 @@ def standardize_batch(data: Any, source: str) -> Batch:
             f"{type(data)}"
         )
     x, y, sample_weight = unpack_x_y_sample_weight(data)
-    convert = lambda part: None if part is None else tree.map_structure(to_batch_leaf, part)  # noqa: E731
-    return convert(x), convert(y), convert(sample_weight)
+    return _convert_part(x), _convert_part(y), _convert_part(sample_weight)
 
 
-def raise_unsupported_arg(arg_name: str, arg_description: str, input_type: str) -> None:
+def _convert_part(part: Any) -> Any:
+    return None if part is None else tree.map_structure(to_batch_leaf, part)
+
+
+def raise_unsupported_arg(arg_name: str, arg_description: str, input_type: str) -> NoReturn:
     """Raise Keras's error for an argument that a dataset-like `x` must carry itself."""
     raise ValueError(
         f"When providing `x` as a {input_type}, `{arg_name}` should not be passed. Instead, {arg_description} "
         f"should be included as part of the {input_type}."
     )
+
+
+def import_tensorflow(what: str) -> Any:
+    """Import TensorFlow for `what` (a function returning a `tf.data.Dataset`), or raise a clear ImportError."""
+    try:
+        import tensorflow as tf
+    except ImportError as error:
+        raise ImportError(
+            f"`{what}` builds a `tf.data.Dataset` and needs TensorFlow, which is not installed. "
+            "Install it with `pip install tensorflow` (it works beside any backend)."
+        ) from error
+    return tf

@@ -21,12 +21,13 @@ _KERAS3_MODEL_MODULES = {
 
 
 def keras_version() -> str:
-    """The version written into `metadata.json`: the meta-package's, else 3.15.0."""
+    """The version written into `metadata.json`: the installed meta-package's, else 3.15.0."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        from keras._version import __version__
-    except ImportError:
+        return version("keras")
+    except PackageNotFoundError:  # keras-saving without the meta-package
         return "3.15.0"
-    return str(__version__)
 
 
 def collect_weights(model: Any) -> WeightsData:

@@ -1,11 +1,16 @@
 """keras.layers: the layers of the Keras 3 API."""
 
-from keras.layers._activations.activation_layers import ELU as ELU
+from keras.layers._version import __version__ as __version__
 from keras.layers._activations.activation_layers import Activation as Activation
+from keras.layers._activations.activation_layers import ELU as ELU
 from keras.layers._activations.activation_layers import LeakyReLU as LeakyReLU
 from keras.layers._activations.activation_layers import PReLU as PReLU
 from keras.layers._activations.activation_layers import ReLU as ReLU
 from keras.layers._activations.activation_layers import Softmax as Softmax
+from keras.layers._attention.additive_attention import AdditiveAttention as AdditiveAttention
+from keras.layers._attention.attention import Attention as Attention
+from keras.layers._attention.grouped_query_attention import GroupQueryAttention as GroupQueryAttention
+from keras.layers._attention.multi_head_attention import MultiHeadAttention as MultiHeadAttention
 from keras.layers._convolutional.conv import Conv1D as Conv1D
 from keras.layers._convolutional.conv import Conv2D as Conv2D
 from keras.layers._convolutional.conv import Conv3D as Conv3D
@@ -53,6 +58,12 @@ from keras.layers._merging.elementwise import maximum as maximum
 from keras.layers._merging.elementwise import minimum as minimum
 from keras.layers._merging.elementwise import multiply as multiply
 from keras.layers._merging.elementwise import subtract as subtract
+from keras.layers._normalization.batch_normalization import BatchNormalization as BatchNormalization
+from keras.layers._normalization.group_normalization import GroupNormalization as GroupNormalization
+from keras.layers._normalization.layer_normalization import LayerNormalization as LayerNormalization
+from keras.layers._normalization.rms_normalization import RMSNormalization as RMSNormalization
+from keras.layers._normalization.spectral_normalization import SpectralNormalization as SpectralNormalization
+from keras.layers._normalization.unit_normalization import UnitNormalization as UnitNormalization
 from keras.layers._pooling.adaptive_pooling import AdaptiveAveragePooling1D as AdaptiveAveragePooling1D
 from keras.layers._pooling.adaptive_pooling import AdaptiveAveragePooling2D as AdaptiveAveragePooling2D
 from keras.layers._pooling.adaptive_pooling import AdaptiveAveragePooling3D as AdaptiveAveragePooling3D
@@ -83,6 +94,29 @@ from keras.layers._pooling.pooling import MaxPool3D as MaxPool3D
 from keras.layers._pooling.pooling import MaxPooling1D as MaxPooling1D
 from keras.layers._pooling.pooling import MaxPooling2D as MaxPooling2D
 from keras.layers._pooling.pooling import MaxPooling3D as MaxPooling3D
+from keras.layers._recurrent.bidirectional import Bidirectional as Bidirectional
+from keras.layers._recurrent.conv_lstm import ConvLSTM1D as ConvLSTM1D
+from keras.layers._recurrent.conv_lstm import ConvLSTM2D as ConvLSTM2D
+from keras.layers._recurrent.conv_lstm import ConvLSTM3D as ConvLSTM3D
+from keras.layers._recurrent.gru import GRU as GRU
+from keras.layers._recurrent.gru import GRUCell as GRUCell
+from keras.layers._recurrent.lstm import LSTM as LSTM
+from keras.layers._recurrent.lstm import LSTMCell as LSTMCell
+from keras.layers._recurrent.rnn import RNN as RNN
+from keras.layers._recurrent.simple_rnn import SimpleRNN as SimpleRNN
+from keras.layers._recurrent.simple_rnn import SimpleRNNCell as SimpleRNNCell
+from keras.layers._recurrent.stacked_rnn_cells import StackedRNNCells as StackedRNNCells
+from keras.layers._recurrent.time_distributed import TimeDistributed as TimeDistributed
+from keras.layers._regularization.activity_regularization import (
+    ActivityRegularization as ActivityRegularization,
+)
+from keras.layers._regularization.alpha_dropout import AlphaDropout as AlphaDropout
+from keras.layers._regularization.dropout import Dropout as Dropout
+from keras.layers._regularization.gaussian import GaussianDropout as GaussianDropout
+from keras.layers._regularization.gaussian import GaussianNoise as GaussianNoise
+from keras.layers._regularization.spatial_dropout import SpatialDropout1D as SpatialDropout1D
+from keras.layers._regularization.spatial_dropout import SpatialDropout2D as SpatialDropout2D
+from keras.layers._regularization.spatial_dropout import SpatialDropout3D as SpatialDropout3D
 from keras.layers._reshaping.cropping import Cropping1D as Cropping1D
 from keras.layers._reshaping.cropping import Cropping2D as Cropping2D
 from keras.layers._reshaping.cropping import Cropping3D as Cropping3D
@@ -96,10 +130,10 @@ from keras.layers._reshaping.up_sampling import UpSampling3D as UpSampling3D
 from keras.layers._reshaping.zero_padding import ZeroPadding1D as ZeroPadding1D
 from keras.layers._reshaping.zero_padding import ZeroPadding2D as ZeroPadding2D
 from keras.layers._reshaping.zero_padding import ZeroPadding3D as ZeroPadding3D
-from keras.layers._version import __version__ as __version__
 
 __all__ = [
     "Activation",
+    "ActivityRegularization",
     "AdaptiveAveragePooling1D",
     "AdaptiveAveragePooling2D",
     "AdaptiveAveragePooling3D",
@@ -107,6 +141,9 @@ __all__ = [
     "AdaptiveMaxPooling2D",
     "AdaptiveMaxPooling3D",
     "Add",
+    "AdditiveAttention",
+    "AlphaDropout",
+    "Attention",
     "Average",
     "AveragePooling1D",
     "AveragePooling2D",
@@ -114,6 +151,8 @@ __all__ = [
     "AvgPool1D",
     "AvgPool2D",
     "AvgPool3D",
+    "BatchNormalization",
+    "Bidirectional",
     "Concatenate",
     "Conv1D",
     "Conv1DTranspose",
@@ -121,6 +160,9 @@ __all__ = [
     "Conv2DTranspose",
     "Conv3D",
     "Conv3DTranspose",
+    "ConvLSTM1D",
+    "ConvLSTM2D",
+    "ConvLSTM3D",
     "Convolution1D",
     "Convolution1DTranspose",
     "Convolution2D",
@@ -134,10 +176,15 @@ __all__ = [
     "DepthwiseConv1D",
     "DepthwiseConv2D",
     "Dot",
+    "Dropout",
     "ELU",
     "EinsumDense",
     "Embedding",
     "Flatten",
+    "GRU",
+    "GRUCell",
+    "GaussianDropout",
+    "GaussianNoise",
     "GlobalAveragePooling1D",
     "GlobalAveragePooling2D",
     "GlobalAveragePooling3D",
@@ -150,12 +197,17 @@ __all__ = [
     "GlobalMaxPooling1D",
     "GlobalMaxPooling2D",
     "GlobalMaxPooling3D",
+    "GroupNormalization",
+    "GroupQueryAttention",
     "Identity",
     "Input",
     "InputLayer",
     "InputSpec",
+    "LSTM",
+    "LSTMCell",
     "Lambda",
     "Layer",
+    "LayerNormalization",
     "LeakyReLU",
     "Masking",
     "MaxPool1D",
@@ -166,9 +218,12 @@ __all__ = [
     "MaxPooling3D",
     "Maximum",
     "Minimum",
+    "MultiHeadAttention",
     "Multiply",
     "PReLU",
     "Permute",
+    "RMSNormalization",
+    "RNN",
     "ReLU",
     "RepeatVector",
     "Reshape",
@@ -176,8 +231,17 @@ __all__ = [
     "SeparableConv2D",
     "SeparableConvolution1D",
     "SeparableConvolution2D",
+    "SimpleRNN",
+    "SimpleRNNCell",
     "Softmax",
+    "SpatialDropout1D",
+    "SpatialDropout2D",
+    "SpatialDropout3D",
+    "SpectralNormalization",
+    "StackedRNNCells",
     "Subtract",
+    "TimeDistributed",
+    "UnitNormalization",
     "UpSampling1D",
     "UpSampling2D",
     "UpSampling3D",

@@ -801,8 +801,10 @@ def _build_wrapper(build: Any) -> Any:
         if self._build_shapes is None:
             if len(args) == 1 and not kwargs:
                 self._build_shapes = {"input_shape": args[0]}
-            elif kwargs and not args:
-                self._build_shapes = {"shapes_dict": dict(kwargs)}
+            elif args or kwargs:
+                names = list(inspect.signature(build).parameters)[1:]
+                shapes = dict(zip(names, args, strict=False)) | kwargs
+                self._build_shapes = {"shapes_dict": {k: v for k, v in shapes.items() if v is not None}}
 
     wrapped.__wrapped_build__ = build  # type: ignore[attr-defined]
     return wrapped

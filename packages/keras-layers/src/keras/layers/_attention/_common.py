@@ -101,7 +101,9 @@ def attention_equations(rank: int, attention_axes: tuple[int, ...]) -> tuple[str
             next_letter += 1
     source_notation = "".join(source)
     product = "".join(
-        [target[i] for i in batch_axes] + [target[i] for i in attention_axes] + [source[i] for i in attention_axes]
+        [target[i] for i in batch_axes]
+        + [target[i] for i in attention_axes]
+        + [source[i] for i in attention_axes]
     )
     return f"{source_notation},{target}->{product}", f"{product},{source_notation}->{target}", len(product)
 
@@ -194,7 +196,9 @@ class ProjectedAttention(Layer):
     def _sublayer_kwargs(self) -> dict[str, Any]:
         """Arguments of every projection, each with its own copy of the initializers."""
         return {
-            "kernel_initializer": type(self._kernel_initializer).from_config(self._kernel_initializer.get_config()),
+            "kernel_initializer": type(self._kernel_initializer).from_config(
+                self._kernel_initializer.get_config()
+            ),
             "bias_initializer": type(self._bias_initializer).from_config(self._bias_initializer.get_config()),
             "kernel_regularizer": self._kernel_regularizer,
             "bias_regularizer": self._bias_regularizer,
@@ -227,7 +231,9 @@ class ProjectedAttention(Layer):
 
     def _build_softmax_and_dropout(self, scores_rank: int, seed: int | None) -> None:
         num_axes = len(self._attention_axes)
-        self._softmax = Softmax(axis=tuple(range(scores_rank - num_axes, scores_rank)), dtype=self.dtype_policy)
+        self._softmax = Softmax(
+            axis=tuple(range(scores_rank - num_axes, scores_rank)), dtype=self.dtype_policy
+        )
         self._dropout_layer = AttentionDropout(self._dropout, seed=seed, dtype=self.dtype_policy)
 
     def _compute_attention_mask(
@@ -309,7 +315,9 @@ class ProjectedAttention(Layer):
             return output, None
         if use_causal_mask:
             causal = causal_mask(ops.shape(query)[1], ops.shape(value)[1])
-            attention_mask = _and(None if attention_mask is None else ops.cast(attention_mask, "bool"), causal)
+            attention_mask = _and(
+                None if attention_mask is None else ops.cast(attention_mask, "bool"), causal
+            )
         query = ops.multiply(query, ops.cast(self._inverse_sqrt_key_dim, query.dtype))
         scores = ops.einsum(self._dot_product_equation, key, query)
         scores = self._masked_softmax(scores, attention_mask)
@@ -329,7 +337,7 @@ class ProjectedAttention(Layer):
         # Only pass `use_causal_mask` when set, so subclasses that override
         # `_compute_attention` without it keep working (as in Keras).
         extra = {"use_causal_mask": True} if causal_only else {}
-        return self._compute_attention(  # type: ignore[no-any-return]
+        return self._compute_attention(
             query, key, value, attention_mask, training, return_attention_scores, **extra
         )
 

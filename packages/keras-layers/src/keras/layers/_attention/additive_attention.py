@@ -47,7 +47,7 @@ class AdditiveAttention(Attention):
     >>> value = np.array([[[1.0, 1.0], [-1.0, -1.0]]], dtype="float32")
     >>> layer = keras.layers.AdditiveAttention(use_scale=False)
     >>> np.round(layer([query, value]), 4)
-    array([[[ 0.7968,  0.7968]]], dtype=float32)
+    array([[[0.9093, 0.9093]]], dtype=float32)
     """
 
     def __init__(self, use_scale: bool = True, dropout: float = 0.0, **kwargs: Any) -> None:
@@ -59,7 +59,10 @@ class AdditiveAttention(Attention):
         self.concat_score_weight = None
         if self.use_scale:
             self.scale = self.add_weight(
-                name="scale", shape=(query_shape[-1],), initializer="glorot_uniform", dtype=self.dtype
+                name="scale",
+                shape=(query_shape[-1],),  # type: ignore[arg-type]
+                initializer="glorot_uniform",
+                dtype=self.dtype,
             )
         self.built = True
 

@@ -96,7 +96,7 @@ class Attention(Layer):
 
     def _validate_inputs(self, inputs: Any, mask: Any = None) -> None:
         name = type(self).__name__
-        if not isinstance(inputs, (list, tuple)):
+        if not isinstance(inputs, list):
             raise ValueError(
                 f"{name} layer must be called on a list of inputs, namely [query, value] or [query, value, key]. "
                 f"Received: inputs={inputs}."
@@ -108,7 +108,7 @@ class Attention(Layer):
             )
         if mask is None:
             return
-        if not isinstance(mask, (list, tuple)):
+        if not isinstance(mask, list):
             raise ValueError(
                 f"{name} layer mask must be a list, namely [query_mask, value_mask]. Received: mask={mask}."
             )
@@ -210,7 +210,7 @@ class Attention(Layer):
     def compute_output_shape(self, input_shape: Any) -> Shape:
         return (*tuple(input_shape[0])[:-1], tuple(input_shape[1])[-1])
 
-    def compute_output_spec(  # type: ignore[override]
+    def compute_output_spec(
         self, inputs: Any, mask: Any = None, return_attention_scores: bool = False, **kwargs: Any
     ) -> Any:
         self._validate_inputs(inputs, mask)

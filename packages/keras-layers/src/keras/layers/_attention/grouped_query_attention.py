@@ -218,7 +218,9 @@ class GroupQueryAttention(ProjectedAttention):
     ) -> Tensor | tuple[Tensor, Tensor | None]:
         query_mask, value_mask, key_mask = input_masks(query, value, key, query_mask, value_mask, key_mask)
         key = value if key is None else key
-        causal_only = self._is_causal_only(use_causal_mask, (query_mask, value_mask, key_mask, attention_mask))
+        causal_only = self._is_causal_only(
+            use_causal_mask, (query_mask, value_mask, key_mask, attention_mask)
+        )
         if not causal_only:
             attention_mask = self._compute_attention_mask(
                 query, value, query_mask, value_mask, key_mask, attention_mask, use_causal_mask
@@ -239,7 +241,7 @@ class GroupQueryAttention(ProjectedAttention):
             return output, scores
         return output
 
-    def compute_output_shape(  # type: ignore[override]
+    def compute_output_shape(
         self, query_shape: Shape, value_shape: Shape, key_shape: Shape | None = None
     ) -> Shape:
         query_shape, value_shape = tuple(query_shape), tuple(value_shape)
@@ -252,7 +254,7 @@ class GroupQueryAttention(ProjectedAttention):
         check_key_matches_value(value_shape, value_shape if key_shape is None else tuple(key_shape))
         return query_shape
 
-    def compute_output_spec(  # type: ignore[override]
+    def compute_output_spec(
         self,
         query: Any,
         value: Any,
@@ -267,7 +269,9 @@ class GroupQueryAttention(ProjectedAttention):
         if not return_attention_scores:
             return output
         source = (key_shape or tuple(value.shape))[1]
-        return output, KerasTensor((query.shape[0], self.num_query_heads, query.shape[1], source), self.compute_dtype)
+        return output, KerasTensor(
+            (query.shape[0], self.num_query_heads, query.shape[1], source), self.compute_dtype
+        )
 
     def get_config(self) -> dict[str, Any]:
         return {

@@ -237,7 +237,9 @@ class MultiHeadAttention(ProjectedAttention):
     def output_dense(self) -> EinsumDense:
         return self._output_dense
 
-    def _head_projection(self, name: str, input_shape: Shape, head_size: int, activation: Any = None) -> EinsumDense:
+    def _head_projection(
+        self, name: str, input_shape: Shape, head_size: int, activation: Any = None
+    ) -> EinsumDense:
         """Project the last axis of an input of `input_shape` to `(num_heads, head_size)`."""
         rank = len(input_shape)
         equation, bias_axes = projection_equation(rank - 1, bound_dims=1, output_dims=2)
@@ -264,7 +266,9 @@ class MultiHeadAttention(ProjectedAttention):
         self._query_dense = self._head_projection("query", query_shape, self._key_dim)
         self._key_dense = self._head_projection("key", key_shape, self._key_dim)
         if self._use_gate:
-            self._gate_dense = self._head_projection("gate", query_shape, self._value_dim, activation="sigmoid")
+            self._gate_dense = self._head_projection(
+                "gate", query_shape, self._value_dim, activation="sigmoid"
+            )
         self._value_dense = self._head_projection("value", value_shape, self._value_dim)
 
         self._attention_axes = _resolve_axes(self._attention_axes, rank + 1)
@@ -299,7 +303,9 @@ class MultiHeadAttention(ProjectedAttention):
     ) -> Tensor | tuple[Tensor, Tensor | None]:
         query_mask, value_mask, key_mask = input_masks(query, value, key, query_mask, value_mask, key_mask)
         key = value if key is None else key
-        causal_only = self._is_causal_only(use_causal_mask, (query_mask, value_mask, key_mask, attention_mask))
+        causal_only = self._is_causal_only(
+            use_causal_mask, (query_mask, value_mask, key_mask, attention_mask)
+        )
         if not causal_only:
             attention_mask = self._compute_attention_mask(
                 query, value, query_mask, value_mask, key_mask, attention_mask, use_causal_mask
@@ -321,7 +327,7 @@ class MultiHeadAttention(ProjectedAttention):
             return output, scores
         return output
 
-    def compute_output_shape(  # type: ignore[override]
+    def compute_output_shape(
         self, query_shape: Shape, value_shape: Shape, key_shape: Shape | None = None
     ) -> Shape:
         query_shape, value_shape = tuple(query_shape), tuple(value_shape)
@@ -340,7 +346,7 @@ class MultiHeadAttention(ProjectedAttention):
         batch = [projected_query[i] for i in range(rank) if i not in axes and i != rank - 1]
         return (*batch, *(projected_query[i] for i in axes), *(projected_key[i] for i in axes))
 
-    def compute_output_spec(  # type: ignore[override]
+    def compute_output_spec(
         self,
         query: Any,
         value: Any,

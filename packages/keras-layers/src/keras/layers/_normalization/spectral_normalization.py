@@ -43,7 +43,8 @@ class SpectralNormalization(Wrapper):
     >>> dense = keras.layers.Dense(2, use_bias=False)
     >>> layer = keras.layers.SpectralNormalization(dense, power_iterations=20)
     >>> layer.build((None, 2))
-    >>> dense.kernel.assign(np.array([[3.0, 0.0], [0.0, 1.0]], dtype="float32"))
+    >>> kernel, vector_u = np.array([[3.0, 0.0], [0.0, 1.0]]), np.ones((1, 2))
+    >>> layer.set_weights([kernel, vector_u])  # singular values 3 and 1
     >>> np.round(layer(np.eye(2, dtype="float32"), training=True), 4)
     array([[1.    , 0.    ],
            [0.    , 0.3333]], dtype=float32)

@@ -185,7 +185,8 @@ class RNN(Layer):
         """Return the zero states for a batch: the cell's own, or zeros of `state_size`."""
         make = getattr(self.cell, "get_initial_state", None)
         if make is None:
-            return [ops.zeros((batch_size, d), dtype=self.cell.compute_dtype) for d in self.state_size]
+            dtype = getattr(self.cell, "compute_dtype", self.compute_dtype)
+            return [ops.zeros((batch_size, d), dtype=dtype) for d in self.state_size]
         states = make(batch_size=batch_size)
         return list(states) if tree.is_nested(states) else [states]
 

@@ -21,6 +21,7 @@ from keras import initializers as initializers
 from keras import layers as layers
 from keras import losses as losses
 from keras import metrics as metrics
+from keras import mixed_precision as mixed_precision
 from keras import models as models
 from keras import ops as ops
 from keras import optimizers as optimizers
@@ -93,6 +94,7 @@ __all__ = [
     "layers",
     "losses",
     "metrics",
+    "mixed_precision",
     "models",
     "name_scope",
     "ops",

@@ -176,3 +176,16 @@ def test_custom_train_step_in_the_backend_guide_style() -> None:
     losses = history.history["custom_loss"]
     np.testing.assert_allclose(losses[0], np.mean(Y**2), rtol=1e-5)
     assert losses[2] < losses[1] < losses[0]
+
+
+def test_evaluate_lists_loss_first_then_metrics_in_compile_order() -> None:
+    from keras import metrics
+
+    model = linear_model()
+    model.compile(optimizer="sgd", loss="mse", metrics=[metrics.MeanAbsoluteError(name="abs"), "mse"])
+    model.get_layer("lin").set_weights([W, np.array([0.0], "float32")])
+    loss, abs_error, mse = model.evaluate(X, Y, verbose=0)
+    assert loss == pytest.approx(0.0625, rel=1e-5)
+    assert abs_error == pytest.approx(0.25, rel=1e-5)
+    assert mse == pytest.approx(0.0625, rel=1e-5)
+    assert list(model.evaluate(X, Y, verbose=0, return_dict=True)) == ["loss", "abs", "mse"]

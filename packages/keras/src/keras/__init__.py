@@ -29,6 +29,7 @@ from keras import random as random
 from keras import regularizers as regularizers
 from keras import saving as saving
 from keras import tree as tree
+from keras import utils as utils
 from keras._version import __version__ as __version__
 from keras.backend._device import RematScope as RematScope
 from keras.backend._device import device as device
@@ -104,5 +105,6 @@ __all__ = [
     "remat",
     "saving",
     "tree",
+    "utils",
     "version",
 ]

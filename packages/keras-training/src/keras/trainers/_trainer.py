@@ -500,12 +500,23 @@ class Trainer:
             logs = test_function([self._convert_batch(b) for b in batches])
             callback_list.on_test_batch_end(step + len(batches) - 1, _flatten_logs(logs))
         self._end_loop("test" if not in_fit else "test_in_fit")
-        result = _to_python(logs) if logs else _to_python(self.get_metrics_result())
+        result = self._in_metrics_order(_to_python(logs) if logs else _to_python(self.get_metrics_result()))
         callback_list.on_test_end(result)
         if return_dict:
             return result
         values = list(result.values())
         return values[0] if len(values) == 1 else values
+
+    def _in_metrics_order(self, logs: dict[str, Any]) -> dict[str, Any]:
+        """Order logs as Keras returns them: loss, then each metric in compile order.
+
+        Compiled JAX steps return dicts with sorted keys; lists from `evaluate` must not.
+        """
+        order = [m.name for m in self.metrics if m is not self._compile_metrics]
+        if self._compile_metrics is not None:
+            order[1:1] = [m.name for m in self._compile_metrics.metrics]
+        ranked = {name: index for index, name in enumerate(order)}
+        return dict(sorted(logs.items(), key=lambda item: ranked.get(item[0], len(ranked))))
 
     def predict(
         self,
@@ -605,7 +616,7 @@ class Trainer:
         return tree.map_structure(lambda p: np.asarray(ops.convert_to_numpy(p)), outputs[-1])
 
     def _on_batch_result(self, logs: Any, return_dict: bool) -> Any:
-        result = _to_python(logs)
+        result = self._in_metrics_order(_to_python(logs))
         if return_dict:
             return result
         values = list(result.values())

@@ -26,6 +26,9 @@ class Config:
     ValueError: Cannot mutate attribute(s) because the config is frozen.
     """
 
+    _config: dict[str, Any]
+    _frozen: bool
+
     def __init__(self, **kwargs: Any) -> None:
         object.__setattr__(self, "_config", dict(kwargs))
         object.__setattr__(self, "_frozen", False)

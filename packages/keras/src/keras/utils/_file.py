@@ -22,7 +22,9 @@ def _hasher(algorithm: str, file_hash: str | None) -> Any:
         return hashlib.sha256()
     if algorithm in ("md5", "auto"):
         return hashlib.md5()
-    raise ValueError(f'`hash_algorithm` must be "md5", "sha256" or "auto". Received: hash_algorithm={algorithm!r}')
+    raise ValueError(
+        f'`hash_algorithm` must be "md5", "sha256" or "auto". Received: hash_algorithm={algorithm!r}'
+    )
 
 
 def hash_file(path: str | os.PathLike[str], algorithm: str = "sha256", file_hash: str | None = None) -> str:
@@ -57,6 +59,35 @@ def _extract_into(root: Path, extract: Callable[[Path], None]) -> None:
             shutil.rmtree(staging)
 
 
+def _extract_tar(archive: str, root: Path) -> None:
+    with tarfile.open(archive) as tar:
+        members = tar.getmembers()
+        for member in members:
+            link_target = (
+                member.linkname
+                if member.islnk()
+                else os.path.join(os.path.dirname(member.name), member.linkname)
+            )
+            if not _inside(root, member.name) or member.isdev():
+                _refuse(member.name)
+            if (member.issym() or member.islnk()) and (
+                os.path.isabs(member.linkname) or not _inside(root, link_target)
+            ):
+                _refuse(member.name)
+        if hasattr(tarfile, "data_filter"):  # Python's own checks too, where it has them
+            _extract_into(root, lambda folder: tar.extractall(folder, members=members, filter="data"))
+        else:
+            _extract_into(root, lambda folder: tar.extractall(folder, members=members))
+
+
+def _extract_zip(archive: str, root: Path) -> None:
+    with zipfile.ZipFile(archive) as zip_file:
+        for name in zip_file.namelist():
+            if os.path.isabs(name) or not _inside(root, name):
+                _refuse(name)
+        _extract_into(root, zip_file.extractall)
+
+
 def _extract(archive: str, destination: str, archive_format: Any) -> bool:
     """Extract a zip or tar archive, refusing members that would land outside `destination`."""
     formats = ["tar", "zip"] if archive_format == "auto" else archive_format
@@ -64,26 +95,10 @@ def _extract(archive: str, destination: str, archive_format: Any) -> bool:
     root = Path(destination).resolve()
     for kind in formats:
         if kind == "tar" and tarfile.is_tarfile(archive):
-            with tarfile.open(archive) as tar:
-                members = tar.getmembers()
-                for member in members:
-                    link_target = os.path.join(os.path.dirname(member.name), member.linkname)
-                    if member.islnk():
-                        link_target = member.linkname
-                    if not _inside(root, member.name) or member.isdev():
-                        _refuse(member.name)
-                    if (member.issym() or member.islnk()) and (
-                        os.path.isabs(member.linkname) or not _inside(root, link_target)
-                    ):
-                        _refuse(member.name)
-                _extract_into(root, lambda tmp: tar.extractall(tmp, members=members))
+            _extract_tar(archive, root)
             return True
         if kind == "zip" and zipfile.is_zipfile(archive):
-            with zipfile.ZipFile(archive) as zip_file:
-                for name in zip_file.namelist():
-                    if os.path.isabs(name) or not _inside(root, name):
-                        _refuse(name)
-                _extract_into(root, lambda tmp: zip_file.extractall(tmp))
+            _extract_zip(archive, root)
             return True
     return False
 
@@ -108,7 +123,7 @@ def _fetch(origin: str, target: Path) -> None:
             shutil.copyfile(source, partial)
         else:
             try:
-                with urllib.request.urlopen(origin) as response, open(partial, "wb") as out:  # noqa: S310
+                with urllib.request.urlopen(origin) as response, open(partial, "wb") as out:
                     shutil.copyfileobj(response, out)
             except OSError as error:
                 raise Exception(f"URL fetch failure on {origin}: {error}") from error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 from typing import Any
@@ -15,13 +16,13 @@ _RESAMPLING = ("nearest", "bilinear", "bicubic", "hamming", "box", "lanczos")
 
 def _pil() -> Any:
     try:
-        from PIL import Image
+        image_module = importlib.import_module("PIL.Image")
     except ImportError as error:
         raise ImportError(
             "Loading and saving images needs the Pillow package (`PIL`), which is not installed. Install it with "
             "`pip install pillow`."
         ) from error
-    return Image
+    return image_module
 
 
 def _check_data_format(data_format: str | None) -> str:
@@ -53,7 +54,9 @@ def array_to_img(x: Any, data_format: str | None = None, scale: bool = True, dty
     data_format = _check_data_format(data_format)
     array = np.asarray(x, dtype=dtype or floatx())
     if array.ndim != 3:
-        raise ValueError(f"Expected image array to have rank 3 (single image). Got array with shape: {array.shape}")
+        raise ValueError(
+            f"Expected image array to have rank 3 (single image). Got array with shape: {array.shape}"
+        )
     if data_format == "channels_first":
         array = array.transpose(1, 2, 0)
     if scale:
@@ -99,7 +102,12 @@ def img_to_array(img: Any, data_format: str | None = None, dtype: Any = None) ->
 
 
 def save_img(
-    path: Any, x: Any, data_format: str | None = None, file_format: str | None = None, scale: bool = True, **kwargs: Any
+    path: Any,
+    x: Any,
+    data_format: str | None = None,
+    file_format: str | None = None,
+    scale: bool = True,
+    **kwargs: Any,
 ) -> None:
     """Save an image array to a file (through PIL).
 
@@ -147,7 +155,9 @@ def load_img(
     image_module = _pil()
     modes = {"grayscale": "L", "rgb": "RGB", "rgba": "RGBA"}
     if color_mode not in modes:
-        raise ValueError(f'color_mode must be "grayscale", "rgb", or "rgba". Received: color_mode={color_mode!r}')
+        raise ValueError(
+            f'color_mode must be "grayscale", "rgb", or "rgba". Received: color_mode={color_mode!r}'
+        )
     if isinstance(path, io.BytesIO):
         image = image_module.open(path)
     elif isinstance(path, (str, bytes, os.PathLike)):

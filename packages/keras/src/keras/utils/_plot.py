@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import itertools
 import os
 from typing import Any
 
 
 def _pydot(what: str) -> Any:
     try:
-        import pydot
+        pydot = importlib.import_module("pydot")
     except ImportError as error:
         raise ImportError(
             f"`{what}` needs pydot and graphviz, which are not installed: `pip install pydot` and install "
@@ -18,7 +20,9 @@ def _pydot(what: str) -> Any:
 
 
 def _shape_text(spec: Any) -> str:
-    shapes = [tuple(t.shape) for t in (spec if isinstance(spec, (list, tuple)) else [spec]) if hasattr(t, "shape")]
+    shapes = [
+        tuple(t.shape) for t in (spec if isinstance(spec, (list, tuple)) else [spec]) if hasattr(t, "shape")
+    ]
     return ", ".join(str(s) for s in shapes) or "?"
 
 
@@ -47,7 +51,7 @@ def _edges(model: Any) -> list[tuple[Any, Any]]:
                 if id(parent.operation) in ids and (parent.operation, layer) not in edges:
                     edges.append((parent.operation, layer))
     if not edges and len(layers) > 1:  # a Sequential model without a recorded graph: a chain
-        edges = list(zip(layers[:-1], layers[1:], strict=True))
+        edges = list(itertools.pairwise(layers))
     return edges
 
 
@@ -169,8 +173,7 @@ def plot_model(
     dot.write(str(to_file), format="raw" if extension == "dot" else extension)
     if extension == "png":
         try:
-            from IPython import display
-
+            display = importlib.import_module("IPython.display")
             return display.Image(filename=str(to_file))
         except ImportError:
             return None

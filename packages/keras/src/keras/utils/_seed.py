@@ -32,7 +32,9 @@ def set_random_seed(seed: int) -> None:
     True
     """
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise ValueError(f"Expected `seed` argument to be an integer. Received: seed={seed} (of type {type(seed)})")
+        raise ValueError(
+            f"Expected `seed` argument to be an integer. Received: seed={seed} (of type {type(seed)})"
+        )
     seed = int(seed)
     random.seed(seed)
     np.random.seed(seed % 2**32)

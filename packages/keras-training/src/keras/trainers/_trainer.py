@@ -581,10 +581,14 @@ class Trainer:
         self._assert_compiled("train_on_batch")
         self._check_can_train()
         if class_weight is not None:
-            from keras.trainers._data.array_adapter import class_weights_to_sample_weights
+            from keras.trainers._data.data_utils import class_weights_to_sample_weights
 
-            weights = class_weights_to_sample_weights(np.asarray(ops.convert_to_numpy(y)), class_weight)
-            sample_weight = weights if sample_weight is None else np.asarray(sample_weight) * weights
+            if sample_weight is not None:
+                raise ValueError(
+                    "Arguments `sample_weight` and `class_weight` cannot be specified at the same time. "
+                    f"Received: sample_weight={sample_weight}, class_weight={class_weight}"
+                )
+            sample_weight = class_weights_to_sample_weights(np.asarray(ops.convert_to_numpy(y)), class_weight)
         batch = (x, y, sample_weight)
         self._symbolic_build(batch)
         train_function = self.make_train_function()

@@ -46,7 +46,9 @@ def main() -> None:
     print(f"backend: {keras.backend.backend()}, {len(x_train)} training and {len(x_test)} test images")
     model = build_model()
     model.summary()
-    model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy", metrics=["accuracy"]
+    )
     model.fit(x_train, y_train, batch_size=32, epochs=8, validation_split=0.1, verbose=1)
 
     with tempfile.TemporaryDirectory() as directory:
@@ -57,7 +59,9 @@ def main() -> None:
 
     _, accuracy = reloaded.evaluate(x_test, y_test, verbose=0)
     same = np.allclose(reloaded.predict(x_test, verbose=0), model.predict(x_test, verbose=0), atol=1e-6)
-    print(f"test accuracy of the reloaded model: {accuracy:.4f} (predictions identical to the original: {same})")
+    print(
+        f"test accuracy of the reloaded model: {accuracy:.4f} (predictions identical to the original: {same})"
+    )
 
 
 if __name__ == "__main__":

@@ -15,11 +15,20 @@ import keras
 LIBRARY = Path(__file__).resolve().parent / "downstream_typed"
 
 
-@pytest.mark.skipif(shutil.which("mypy") is None and not shutil.which(sys.executable), reason="mypy is not installed")
+@pytest.mark.skipif(
+    shutil.which("mypy") is None and not shutil.which(sys.executable), reason="mypy is not installed"
+)
 def test_downstream_library_passes_mypy_strict() -> None:
     pytest.importorskip("mypy")
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(LIBRARY / "src" / "downstream_typed")],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            str(LIBRARY / "src" / "downstream_typed"),
+        ],
         capture_output=True,
         text=True,
         cwd=LIBRARY,

@@ -9,7 +9,9 @@ import pytest
 
 import keras
 
-needs_training = pytest.mark.skipif(keras.backend.backend() == "numpy", reason="the numpy backend cannot train")
+needs_training = pytest.mark.skipif(
+    keras.backend.backend() == "numpy", reason="the numpy backend cannot train"
+)
 
 rng = np.random.default_rng(11)
 X = rng.normal(size=(192, 6, 6, 1)).astype("float32")
@@ -30,7 +32,9 @@ def small_convnet() -> keras.Model:
 def test_fit_evaluate_save_reload_predict(tmp_path: Path) -> None:
     keras.utils.set_random_seed(0)
     model = small_convnet()
-    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy", metrics=["accuracy"]
+    )
     history = model.fit(X, LABELS, epochs=6, batch_size=32, validation_split=0.25, verbose=0)
     assert sorted(history.history) == ["accuracy", "loss", "val_accuracy", "val_loss"]
     assert history.history["loss"][-1] < history.history["loss"][0]
@@ -40,7 +44,9 @@ def test_fit_evaluate_save_reload_predict(tmp_path: Path) -> None:
     path = tmp_path / "model.keras"
     model.save(path)
     reloaded = keras.models.load_model(path)
-    np.testing.assert_allclose(reloaded.predict(X, verbose=0), model.predict(X, verbose=0), rtol=1e-6, atol=1e-6)
+    np.testing.assert_allclose(
+        reloaded.predict(X, verbose=0), model.predict(X, verbose=0), rtol=1e-6, atol=1e-6
+    )
     assert reloaded.evaluate(X, LABELS, verbose=0) == pytest.approx([loss, accuracy], rel=1e-5)
     # the optimizer state came back: one more step from each gives the same weights
     model.train_on_batch(X[:32], LABELS[:32])

@@ -77,6 +77,7 @@ def test_sample_weight_zero_ignores_those_samples() -> None:
     assert loss == pytest.approx(0.0, abs=1e-7)
     kernel, bias = model.get_weights()
     np.testing.assert_allclose(kernel, 0.0, atol=1e-7)
+    np.testing.assert_allclose(bias, 0.0, atol=1e-7)
 
 
 @needs_training
@@ -105,7 +106,9 @@ def test_multi_output_losses_by_name_with_weights() -> None:
     first = layers.Dense(1, kernel_initializer="zeros", name="first")(inputs)
     second = layers.Dense(1, kernel_initializer="zeros", name="second")(inputs)
     model = Model(inputs, [first, second])
-    model.compile(optimizer="sgd", loss={"first": "mse", "second": "mae"}, loss_weights={"first": 1.0, "second": 2.0})
+    model.compile(
+        optimizer="sgd", loss={"first": "mse", "second": "mae"}, loss_weights={"first": 1.0, "second": 2.0}
+    )
     loss = model.test_on_batch(X, [Y, Y])
     np.testing.assert_allclose(loss, np.mean(Y**2) + 2.0 * np.mean(np.abs(Y)), rtol=1e-5)
 
@@ -142,7 +145,7 @@ class CustomStep(Sequential):
             trainable, non_trainable, optimizer_vars, metrics_vars = state
             x, y = data
             grad_fn = jax.value_and_grad(self.compute_loss_and_updates, has_aux=True)
-            (loss, (unscaled, y_pred, non_trainable, metrics_vars)), grads = grad_fn(
+            (loss, (_, _, non_trainable, metrics_vars)), grads = grad_fn(
                 trainable, non_trainable, metrics_vars, x, y, None, training=True
             )
             trainable, optimizer_vars = self.optimizer.stateless_apply(optimizer_vars, grads, trainable)

@@ -54,6 +54,7 @@ from keras.ops._operation import Operation as Operation
 from keras.optimizers import Optimizer as Optimizer
 from keras.regularizers import Regularizer as Regularizer
 
+
 def version() -> str:
     """Return the version of the `keras` meta-package, e.g. `"3.15.0"`.
 

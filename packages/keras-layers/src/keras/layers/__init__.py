@@ -1,8 +1,7 @@
 """keras.layers: the layers of the Keras 3 API."""
 
-from keras.layers._version import __version__ as __version__
-from keras.layers._activations.activation_layers import Activation as Activation
 from keras.layers._activations.activation_layers import ELU as ELU
+from keras.layers._activations.activation_layers import Activation as Activation
 from keras.layers._activations.activation_layers import LeakyReLU as LeakyReLU
 from keras.layers._activations.activation_layers import PReLU as PReLU
 from keras.layers._activations.activation_layers import ReLU as ReLU
@@ -130,6 +129,7 @@ from keras.layers._reshaping.up_sampling import UpSampling3D as UpSampling3D
 from keras.layers._reshaping.zero_padding import ZeroPadding1D as ZeroPadding1D
 from keras.layers._reshaping.zero_padding import ZeroPadding2D as ZeroPadding2D
 from keras.layers._reshaping.zero_padding import ZeroPadding3D as ZeroPadding3D
+from keras.layers._version import __version__ as __version__
 
 __all__ = [
     "Activation",

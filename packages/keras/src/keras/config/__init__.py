@@ -8,9 +8,6 @@ from keras.backend._config import set_backend as set_backend
 from keras.backend._config import set_epsilon as set_epsilon
 from keras.backend._config import set_floatx as set_floatx
 from keras.backend._config import set_image_data_format as set_image_data_format
-from keras.dtype_policies._global import dtype_policy as dtype_policy
-from keras.dtype_policies._global import set_dtype_policy as set_dtype_policy
-from keras.layers._serialization import enable_unsafe_deserialization as enable_unsafe_deserialization
 from keras.backend._switches import disable_flash_attention as disable_flash_attention
 from keras.backend._switches import disable_interactive_logging as disable_interactive_logging
 from keras.backend._switches import disable_traceback_filtering as disable_traceback_filtering
@@ -25,6 +22,9 @@ from keras.backend._switches import max_epochs as max_epochs
 from keras.backend._switches import max_steps_per_epoch as max_steps_per_epoch
 from keras.backend._switches import set_max_epochs as set_max_epochs
 from keras.backend._switches import set_max_steps_per_epoch as set_max_steps_per_epoch
+from keras.dtype_policies._global import dtype_policy as dtype_policy
+from keras.dtype_policies._global import set_dtype_policy as set_dtype_policy
+from keras.layers._serialization import enable_unsafe_deserialization as enable_unsafe_deserialization
 
 __all__ = [
     "backend",

@@ -18,7 +18,9 @@ class Scale(keras.layers.Layer):
         self.initial = initial
 
     def build(self, input_shape: tuple[int | None, ...]) -> None:
-        self.scale = self.add_weight(shape=(input_shape[-1] or 1,), initializer=keras.initializers.Constant(self.initial))
+        self.scale = self.add_weight(
+            shape=(input_shape[-1] or 1,), initializer=keras.initializers.Constant(self.initial)
+        )
 
     def call(self, inputs: Any) -> Any:
         return ops.multiply(inputs, self.scale)

@@ -132,7 +132,10 @@ def test_moving_statistics_follow_the_momentum_recurrence(axis: int) -> None:
     # After training, inference normalizes with the accumulated statistics.
     x = RNG.standard_normal((2, 3, 5) if axis == 1 else (2, 5, 3)).astype("float32")
     np.testing.assert_allclose(
-        numpy_of(layer(x)), normalize_ref(x, mean, var, np.ones(3), np.zeros(3), axis, 1e-3), rtol=1e-4, atol=1e-5
+        numpy_of(layer(x)),
+        normalize_ref(x, mean, var, np.ones(3), np.zeros(3), axis, 1e-3),
+        rtol=1e-4,
+        atol=1e-5,
     )
 
 
@@ -160,7 +163,9 @@ def test_masked_positions_are_left_out_of_the_statistics() -> None:
 
 def test_a_mask_must_have_one_dimension_less() -> None:
     layer = BatchNormalization(name="bn")
-    with pytest.raises(ValueError, match=r"Layer 'bn': the mask must have one dimension less than the inputs"):
+    with pytest.raises(
+        ValueError, match=r"Layer 'bn': the mask must have one dimension less than the inputs"
+    ):
         layer(np.ones((2, 3), dtype="float32"), mask=np.ones((2, 3), dtype=bool))
 
 
@@ -299,7 +304,9 @@ def test_synchronized_needs_tensorflow() -> None:
 def test_synchronized_on_one_replica_uses_the_local_statistics() -> None:
     x = RNG.standard_normal((6, 2)).astype("float32")
     out = BatchNormalization(synchronized=True)(x, training=True)
-    np.testing.assert_allclose(numpy_of(out), (x - x.mean(0)) / np.sqrt(x.var(0) + 1e-3), rtol=RTOL, atol=ATOL)
+    np.testing.assert_allclose(
+        numpy_of(out), (x - x.mean(0)) / np.sqrt(x.var(0) + 1e-3), rtol=RTOL, atol=ATOL
+    )
 
 
 @pytest.mark.parametrize(

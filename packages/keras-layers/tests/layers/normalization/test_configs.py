@@ -34,10 +34,20 @@ CLASSES = {
     )
 }
 
-POLICY = {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": None}
+POLICY = {
+    "module": "keras",
+    "class_name": "DTypePolicy",
+    "config": {"name": "float32"},
+    "registered_name": None,
+}
 ZEROS = {"module": "keras.initializers", "class_name": "Zeros", "config": {}, "registered_name": None}
 ONES = {"module": "keras.initializers", "class_name": "Ones", "config": {}, "registered_name": None}
-NO_PENALTIES = {"beta_regularizer": None, "gamma_regularizer": None, "beta_constraint": None, "gamma_constraint": None}
+NO_PENALTIES = {
+    "beta_regularizer": None,
+    "gamma_regularizer": None,
+    "beta_constraint": None,
+    "gamma_constraint": None,
+}
 
 
 @dataclass(frozen=True)
@@ -239,5 +249,7 @@ def test_spectral_normalization_round_trip_keeps_the_wrapped_layer() -> None:
     assert restored.power_iterations == 2 and restored.built  # built from the saved build config
     restored.set_weights(layer.get_weights())
     np.testing.assert_allclose(
-        ops.convert_to_numpy(restored(x, training=True)), ops.convert_to_numpy(layer(x, training=True)), rtol=1e-6
+        ops.convert_to_numpy(restored(x, training=True)),
+        ops.convert_to_numpy(layer(x, training=True)),
+        rtol=1e-6,
     )

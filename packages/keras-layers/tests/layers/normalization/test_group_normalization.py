@@ -115,13 +115,17 @@ def test_weights_are_named_and_ordered_as_keras() -> None:
 
 @pytest.mark.parametrize("groups", [0, -2, 2.0, "2", True])
 def test_bad_groups_are_rejected(groups: Any) -> None:
-    with pytest.raises(ValueError, match=rf"expected a positive integer \(or `-1` .*Received: groups={groups}"):
+    with pytest.raises(
+        ValueError, match=rf"expected a positive integer \(or `-1` .*Received: groups={groups}"
+    ):
         GroupNormalization(groups=groups)
 
 
 @pytest.mark.parametrize("groups", [4, 5])
 def test_groups_must_divide_the_channels(groups: int) -> None:
-    with pytest.raises(ValueError, match=rf"the number of channels \(6\) on axis -1 must be a multiple of the number"):
+    with pytest.raises(
+        ValueError, match=r"the number of channels \(6\) on axis -1 must be a multiple of the number"
+    ):
         GroupNormalization(groups=groups, name="gn")(np.ones((2, 6), dtype="float32"))
 
 

@@ -125,7 +125,9 @@ def test_weights_are_named_and_ordered_as_keras() -> None:
 
 @pytest.mark.parametrize("axis", ["a", 1.0, [1, "b"], None])
 def test_a_bad_axis_type_is_rejected(axis: Any) -> None:
-    with pytest.raises(TypeError, match=r"Invalid value for argument `axis`: expected an int or a list/tuple"):
+    with pytest.raises(
+        TypeError, match=r"Invalid value for argument `axis`: expected an int or a list/tuple"
+    ):
         LayerNormalization(axis=axis)
 
 

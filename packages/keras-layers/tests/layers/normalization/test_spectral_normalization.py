@@ -109,7 +109,9 @@ def test_embeddings_are_normalized_too() -> None:
     layer.set_weights([with_singular_values((5, 3), [0.2, 0.05, 0.01]), start_vector(3)])
     out = layer(np.array([[0, 4]]), training=True)
     assert tuple(out.shape) == (1, 2, 3) and str(numpy_of(out).dtype) == "float32"
-    np.testing.assert_allclose(np.linalg.svd(numpy_of(embedding.embeddings), compute_uv=False)[0], 1.0, rtol=1e-3)
+    np.testing.assert_allclose(
+        np.linalg.svd(numpy_of(embedding.embeddings), compute_uv=False)[0], 1.0, rtol=1e-3
+    )
 
 
 def test_a_zero_kernel_is_left_unchanged() -> None:
@@ -138,7 +140,10 @@ def test_symbolic_shape_matches_eager() -> None:
 
 @pytest.mark.parametrize("steps", [0, -1])
 def test_power_iterations_must_be_positive(steps: int) -> None:
-    with pytest.raises(ValueError, match=rf"`power_iterations` should be greater than zero. Received: power_iterations={steps}"):
+    with pytest.raises(
+        ValueError,
+        match=rf"`power_iterations` should be greater than zero. Received: power_iterations={steps}",
+    ):
         SpectralNormalization(Dense(2), power_iterations=steps)
 
 

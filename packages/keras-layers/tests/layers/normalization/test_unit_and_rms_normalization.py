@@ -53,7 +53,9 @@ def test_unit_normalization_rejects_a_bad_axis_type(axis: Any) -> None:
 
 
 def test_unit_normalization_rejects_an_axis_outside_the_rank() -> None:
-    with pytest.raises(ValueError, match=r"Axis 3 is out of bounds for input shape \(2, 3\). Received: axis=3"):
+    with pytest.raises(
+        ValueError, match=r"Axis 3 is out of bounds for input shape \(2, 3\). Received: axis=3"
+    ):
         UnitNormalization(axis=3)(np.ones((2, 3), dtype="float32"))
     with pytest.raises(ValueError, match=r"Axis 3 is out of bounds for input shape \(None, 3\)"):
         UnitNormalization(axis=3).compute_output_shape((None, 3))
@@ -89,5 +91,7 @@ def test_rms_normalization_weight_and_shapes() -> None:
 
 
 def test_rms_normalization_rejects_an_axis_outside_the_rank() -> None:
-    with pytest.raises(ValueError, match=r"Axis 2 is out of bounds for input shape \(2, 3\). Received: axis=\[2\]"):
+    with pytest.raises(
+        ValueError, match=r"Axis 2 is out of bounds for input shape \(2, 3\). Received: axis=\[2\]"
+    ):
         RMSNormalization(axis=2)(np.ones((2, 3), dtype="float32"))

@@ -31,7 +31,12 @@ CLASSES = {
         SpatialDropout3D,
     )
 }
-POLICY = {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": None}
+POLICY = {
+    "module": "keras",
+    "class_name": "DTypePolicy",
+    "config": {"name": "float32"},
+    "registered_name": None,
+}
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,9 @@ def test_the_seed_state_lives_in_the_seed_generator() -> None:
 @pytest.mark.parametrize(
     ("noise_shape", "shared_axes"), [((None, 1, None), (1,)), ((4, 1, 1), (1, 2)), ([None, 6, 1], (2,))]
 )
-def test_noise_shape_shares_decisions_along_its_unit_axes(noise_shape: Any, shared_axes: tuple[int, ...]) -> None:
+def test_noise_shape_shares_decisions_along_its_unit_axes(
+    noise_shape: Any, shared_axes: tuple[int, ...]
+) -> None:
     x = np.ones((4, 6, 5), dtype="float32")
     y = numpy_of(Dropout(0.5, noise_shape=noise_shape, seed=5)(x, training=True))
     for axis in shared_axes:
@@ -104,7 +106,10 @@ def test_dropout_shapes() -> None:
 
 @pytest.mark.parametrize("rate", [-0.1, 1.5, "0.5", None])
 def test_dropout_rejects_a_rate_outside_the_unit_interval(rate: Any) -> None:
-    with pytest.raises(ValueError, match=rf"Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate={rate}"):
+    with pytest.raises(
+        ValueError,
+        match=rf"Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate={rate}",
+    ):
         Dropout(rate)
 
 
@@ -113,8 +118,14 @@ def test_dropout_rejects_a_rate_outside_the_unit_interval(rate: Any) -> None:
     [
         ("ab", r"Expected a tuple or list of integers. Received: noise_shape=ab"),
         (3, r"Expected an iterable of integers \(e.g., a tuple or list\). Received: noise_shape=3"),
-        ((2.0, 1), r"Expected all elements to be integers or None. Received element at index 0: 2.0 \(type: float\)"),
-        ((2, 0), r"Expected all dimensions to be positive integers or None. Received: noise_shape=\(2, 0\) \(index 1\)"),
+        (
+            (2.0, 1),
+            r"Expected all elements to be integers or None. Received element at index 0: 2.0 \(type: float\)",
+        ),
+        (
+            (2, 0),
+            r"Expected all dimensions to be positive integers or None. Received: noise_shape=\(2, 0\) \(index 1\)",
+        ),
     ],
 )
 def test_dropout_rejects_a_bad_noise_shape(noise_shape: Any, match: str) -> None:
@@ -158,7 +169,9 @@ def test_spatial_dropout_is_the_identity_at_inference_and_keeps_shapes(
     assert layer(Input(shape=shape[1:])).shape == (None, *shape[1:])
 
 
-@pytest.mark.parametrize(("cls", "rank"), [(SpatialDropout1D, 3), (SpatialDropout2D, 4), (SpatialDropout3D, 5)])
+@pytest.mark.parametrize(
+    ("cls", "rank"), [(SpatialDropout1D, 3), (SpatialDropout2D, 4), (SpatialDropout3D, 5)]
+)
 def test_spatial_dropout_checks_the_input_rank(cls: type[Dropout], rank: int) -> None:
     layer = cls(0.5, name="sd")
     with pytest.raises(ValueError, match=rf"sd.*expected ndim={rank}, found ndim=2"):
@@ -168,7 +181,9 @@ def test_spatial_dropout_checks_the_input_rank(cls: type[Dropout], rank: int) ->
 def test_spatial_dropout_rejects_a_bad_rate_and_data_format() -> None:
     with pytest.raises(ValueError, match=r"Received: rate=2"):
         SpatialDropout1D(2)
-    with pytest.raises(ValueError, match=r"The `data_format` argument must be one of .* Received: data_format='nhwc'"):
+    with pytest.raises(
+        ValueError, match=r"The `data_format` argument must be one of .* Received: data_format='nhwc'"
+    ):
         SpatialDropout2D(0.5, data_format="nhwc")
     with pytest.raises(TypeError):
         SpatialDropout1D(0.5, noise_shape=(1, 2, 3))  # type: ignore[call-arg]  # not a Keras argument

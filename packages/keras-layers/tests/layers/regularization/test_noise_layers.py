@@ -110,10 +110,15 @@ def test_a_zero_rate_adds_no_noise_and_no_seed(cls: type[Layer], kwargs: dict[st
     assert layer.variables == []
 
 
-@pytest.mark.parametrize(("cls", "name"), [(GaussianDropout, "rate"), (GaussianNoise, "stddev"), (AlphaDropout, "rate")])
+@pytest.mark.parametrize(
+    ("cls", "name"), [(GaussianDropout, "rate"), (GaussianNoise, "stddev"), (AlphaDropout, "rate")]
+)
 @pytest.mark.parametrize("value", [-0.5, 1.01, "x"])
 def test_values_outside_the_unit_interval_are_rejected(cls: type[Layer], name: str, value: Any) -> None:
-    with pytest.raises(ValueError, match=rf"Invalid value received for argument `{name}`. Expected a float value between 0 and 1. Received: {name}={value}"):
+    with pytest.raises(
+        ValueError,
+        match=rf"Invalid value received for argument `{name}`. Expected a float value between 0 and 1. Received: {name}={value}",
+    ):
         cls(value)
 
 

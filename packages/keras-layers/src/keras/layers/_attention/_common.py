@@ -14,11 +14,12 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from keras import constraints, initializers, ops, random, regularizers
+from keras import constraints, initializers, ops, regularizers
 from keras.backend._masking import get_keras_mask
 from keras.layers._activations.activation_layers import Softmax
 from keras.layers._core.einsum_dense import EinsumDense
 from keras.layers._layer import Layer
+from keras.layers._regularization.dropout import Dropout
 from keras.ops._typing import Tensor
 
 Shape = tuple[int | None, ...]
@@ -139,34 +140,6 @@ def _and(mask: Tensor | None, other: Tensor) -> Tensor:
     return other if mask is None else ops.logical_and(mask, other)
 
 
-class AttentionDropout(Layer):
-    """Dropout of attention probabilities, active only in training.
-
-    A private stand-in for `keras.layers.Dropout` (Keras 3 keeps one as the attention
-    layers' `_dropout_layer`, so weights files list it); it draws from its own seed
-    generator, created only when `rate > 0` as Keras does.
-    """
-
-    def __init__(self, rate: float, seed: int | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.rate = rate
-        self.seed = seed
-        if rate > 0:
-            self.seed_generator = random.SeedGenerator(seed)
-        self.built = True
-
-    def call(self, inputs: Tensor, training: bool | None = None) -> Tensor:
-        if training and self.rate > 0:
-            return random.dropout(inputs, self.rate, seed=self.seed_generator)
-        return inputs
-
-    def compute_output_shape(self, input_shape: Shape) -> Shape:
-        return input_shape
-
-    def get_config(self) -> dict[str, Any]:
-        return {**super().get_config(), "rate": self.rate, "seed": self.seed}
-
-
 class ProjectedAttention(Layer):
     """Private base: masks and the attention of projected heads, shared by the head layers.
 
@@ -184,7 +157,7 @@ class ProjectedAttention(Layer):
     _dot_product_equation: str
     _combine_equation: str
     _softmax: Softmax
-    _dropout_layer: AttentionDropout
+    _dropout_layer: Dropout
     _kernel_initializer: Any
     _bias_initializer: Any
     _kernel_regularizer: Any
@@ -234,7 +207,7 @@ class ProjectedAttention(Layer):
         self._softmax = Softmax(
             axis=tuple(range(scores_rank - num_axes, scores_rank)), dtype=self.dtype_policy
         )
-        self._dropout_layer = AttentionDropout(self._dropout, seed=seed, dtype=self.dtype_policy)
+        self._dropout_layer = Dropout(self._dropout, seed=seed, dtype=self.dtype_policy)
 
     def _compute_attention_mask(
         self,

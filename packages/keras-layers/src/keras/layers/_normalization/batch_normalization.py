@@ -149,7 +149,7 @@ class BatchNormalization(Layer):
         self.gamma = None
         self.beta = None
 
-    def build(self, input_shape: Shape) -> None:  # type: ignore[override]
+    def build(self, input_shape: Shape) -> None:
         (channels,) = defined_dims(self.axis, input_shape, self.name)
         shape = (channels,)
         if self.scale:
@@ -185,7 +185,9 @@ class BatchNormalization(Layer):
         self.built = True
 
     def _statistic(self, name: str, shape: tuple[int, ...], initializer: Any) -> Variable:
-        return self.add_weight(shape=shape, name=name, initializer=initializer, trainable=False, autocast=False)
+        return self.add_weight(
+            shape=shape, name=name, initializer=initializer, trainable=False, autocast=False
+        )
 
     def call(self, inputs: Tensor, training: Any = None, mask: Tensor | None = None) -> Tensor:
         if mask is not None and len(mask.shape) != len(inputs.shape) - 1:

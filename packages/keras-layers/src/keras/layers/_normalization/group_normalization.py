@@ -69,7 +69,8 @@ class GroupNormalization(Layer):
         gamma_constraint: Any = None,
         **kwargs: Any,
     ) -> None:
-        if not isinstance(groups, int) or isinstance(groups, bool) or (groups <= 0 and groups != -1):
+        value: Any = groups  # checked at run time: any value may come from a config
+        if not isinstance(value, int) or isinstance(value, bool) or (value <= 0 and value != -1):
             raise ValueError(
                 "Received an invalid value for argument `groups`, expected a positive integer (or `-1` for "
                 f"instance normalization). Received: groups={groups}"
@@ -89,10 +90,12 @@ class GroupNormalization(Layer):
         self.supports_masking = True
         self.autocast = False
 
-    def build(self, input_shape: Shape) -> None:  # type: ignore[override]
+    def build(self, input_shape: Shape) -> None:
         (channels,) = defined_dims(self.axis, input_shape, self.name)
         if self.axis % len(input_shape) == 0:
-            raise ValueError(f"Layer '{self.name}': `axis` must not be the batch axis. Received: axis={self.axis}")
+            raise ValueError(
+                f"Layer '{self.name}': `axis` must not be the batch axis. Received: axis={self.axis}"
+            )
         if self.groups == -1:
             self.groups = channels
         if channels % self.groups != 0:

@@ -95,7 +95,7 @@ class LayerNormalization(Layer):
         self.supports_masking = True
         self.autocast = False
 
-    def build(self, input_shape: Shape) -> None:  # type: ignore[override]
+    def build(self, input_shape: Shape) -> None:
         self.axis = sorted(as_axis_list(self.axis))
         shape = defined_dims(self.axis, input_shape, self.name)
         self.gamma = None

@@ -45,12 +45,14 @@ class RMSNormalization(Layer):
 
     scale: Variable
 
-    def __init__(self, axis: int | list[int] | tuple[int, ...] = -1, epsilon: float = 1e-06, **kwargs: Any) -> None:
+    def __init__(
+        self, axis: int | list[int] | tuple[int, ...] = -1, epsilon: float = 1e-06, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.axis: AxisArg = standardize_axis(axis)
         self.epsilon = epsilon
 
-    def build(self, input_shape: Shape) -> None:  # type: ignore[override]
+    def build(self, input_shape: Shape) -> None:
         self.axis = sorted(as_axis_list(self.axis))
         shape = defined_dims(self.axis, input_shape, self.name)
         self.scale = self.add_weight(name="scale", shape=shape, initializer="ones")
@@ -63,7 +65,7 @@ class RMSNormalization(Layer):
         if positions == sorted(positions):
             # Place the scale's axes where they sit in the input, so that an axis other than
             # the last ones broadcasts (e.g. axis=1 of a rank-3 input).
-            shape = [1] * ndim
+            shape: list[Any] = [1] * ndim
             for position, size in zip(positions, self.scale.shape, strict=True):
                 shape[position] = size
             scale = ops.reshape(scale, shape)

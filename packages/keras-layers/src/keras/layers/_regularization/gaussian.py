@@ -102,7 +102,11 @@ class GaussianNoise(Layer):
     def call(self, inputs: Tensor, training: Any = False) -> Tensor:
         if training and self.stddev > 0:
             noise = random.normal(
-                ops.shape(inputs), mean=0.0, stddev=self.stddev, dtype=self.compute_dtype, seed=self.seed_generator
+                ops.shape(inputs),
+                mean=0.0,
+                stddev=self.stddev,
+                dtype=self.compute_dtype,
+                seed=self.seed_generator,
             )
             return inputs + noise
         return inputs

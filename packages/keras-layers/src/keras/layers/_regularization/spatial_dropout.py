@@ -18,7 +18,9 @@ class _SpatialDropout(Dropout):
     data_format: str = "channels_last"
     rank: int = 1
 
-    def __init__(self, rate: float, seed: int | None = None, name: str | None = None, dtype: Any = None) -> None:
+    def __init__(
+        self, rate: float, seed: int | None = None, name: str | None = None, dtype: Any = None
+    ) -> None:
         super().__init__(rate, seed=seed, name=name, dtype=dtype)
         self.input_spec = InputSpec(ndim=self.rank + 2)
 
@@ -107,7 +109,6 @@ class SpatialDropout2D(_ImageSpatialDropout):
     """
 
     rank = 2
-
 
 
 class SpatialDropout3D(_ImageSpatialDropout):

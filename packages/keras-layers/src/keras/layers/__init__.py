@@ -1,7 +1,8 @@
 """keras.layers: the layers of the Keras 3 API."""
 
-from keras.layers._activations.activation_layers import ELU as ELU
+from keras.layers._version import __version__ as __version__
 from keras.layers._activations.activation_layers import Activation as Activation
+from keras.layers._activations.activation_layers import ELU as ELU
 from keras.layers._activations.activation_layers import LeakyReLU as LeakyReLU
 from keras.layers._activations.activation_layers import PReLU as PReLU
 from keras.layers._activations.activation_layers import ReLU as ReLU
@@ -93,6 +94,56 @@ from keras.layers._pooling.pooling import MaxPool3D as MaxPool3D
 from keras.layers._pooling.pooling import MaxPooling1D as MaxPooling1D
 from keras.layers._pooling.pooling import MaxPooling2D as MaxPooling2D
 from keras.layers._pooling.pooling import MaxPooling3D as MaxPooling3D
+from keras.layers._preprocessing._not_implemented import AugMix as AugMix
+from keras.layers._preprocessing._not_implemented import AutoContrast as AutoContrast
+from keras.layers._preprocessing._not_implemented import (
+    ContrastLimitedAdaptiveHistogramEqualization as ContrastLimitedAdaptiveHistogramEqualization,
+)
+from keras.layers._preprocessing._not_implemented import CutMix as CutMix
+from keras.layers._preprocessing._not_implemented import Equalization as Equalization
+from keras.layers._preprocessing._not_implemented import MaxNumBoundingBoxes as MaxNumBoundingBoxes
+from keras.layers._preprocessing._not_implemented import MelSpectrogram as MelSpectrogram
+from keras.layers._preprocessing._not_implemented import MixUp as MixUp
+from keras.layers._preprocessing._not_implemented import RandAugment as RandAugment
+from keras.layers._preprocessing._not_implemented import RandomColorDegeneration as RandomColorDegeneration
+from keras.layers._preprocessing._not_implemented import RandomColorJitter as RandomColorJitter
+from keras.layers._preprocessing._not_implemented import RandomElasticTransform as RandomElasticTransform
+from keras.layers._preprocessing._not_implemented import RandomErasing as RandomErasing
+from keras.layers._preprocessing._not_implemented import RandomGaussianBlur as RandomGaussianBlur
+from keras.layers._preprocessing._not_implemented import RandomGrayscale as RandomGrayscale
+from keras.layers._preprocessing._not_implemented import RandomHue as RandomHue
+from keras.layers._preprocessing._not_implemented import RandomInvert as RandomInvert
+from keras.layers._preprocessing._not_implemented import RandomPerspective as RandomPerspective
+from keras.layers._preprocessing._not_implemented import RandomPosterization as RandomPosterization
+from keras.layers._preprocessing._not_implemented import RandomSaturation as RandomSaturation
+from keras.layers._preprocessing._not_implemented import RandomSharpness as RandomSharpness
+from keras.layers._preprocessing._not_implemented import RandomShear as RandomShear
+from keras.layers._preprocessing._not_implemented import ReversibleEmbedding as ReversibleEmbedding
+from keras.layers._preprocessing._not_implemented import STFTSpectrogram as STFTSpectrogram
+from keras.layers._preprocessing._not_implemented import Solarization as Solarization
+from keras.layers._preprocessing.backend_bridges import FlaxLayer as FlaxLayer
+from keras.layers._preprocessing.backend_bridges import JaxLayer as JaxLayer
+from keras.layers._preprocessing.backend_bridges import TFSMLayer as TFSMLayer
+from keras.layers._preprocessing.backend_bridges import TorchModuleWrapper as TorchModuleWrapper
+from keras.layers._preprocessing.category_encoding import CategoryEncoding as CategoryEncoding
+from keras.layers._preprocessing.discretization import Discretization as Discretization
+from keras.layers._preprocessing.hashing import HashedCrossing as HashedCrossing
+from keras.layers._preprocessing.hashing import Hashing as Hashing
+from keras.layers._preprocessing.lookup import IntegerLookup as IntegerLookup
+from keras.layers._preprocessing.lookup import StringLookup as StringLookup
+from keras.layers._preprocessing.normalization import Normalization as Normalization
+from keras.layers._preprocessing.pipeline import Pipeline as Pipeline
+from keras.layers._preprocessing.random_color import RandomBrightness as RandomBrightness
+from keras.layers._preprocessing.random_color import RandomContrast as RandomContrast
+from keras.layers._preprocessing.random_geometry import RandomCrop as RandomCrop
+from keras.layers._preprocessing.random_geometry import RandomFlip as RandomFlip
+from keras.layers._preprocessing.random_geometry import RandomRotation as RandomRotation
+from keras.layers._preprocessing.random_geometry import RandomTranslation as RandomTranslation
+from keras.layers._preprocessing.random_geometry import RandomZoom as RandomZoom
+from keras.layers._preprocessing.rescaling import Rescaling as Rescaling
+from keras.layers._preprocessing.resizing import CenterCrop as CenterCrop
+from keras.layers._preprocessing.resizing import Resizing as Resizing
+from keras.layers._preprocessing.text_vectorization import TextVectorization as TextVectorization
 from keras.layers._recurrent.bidirectional import Bidirectional as Bidirectional
 from keras.layers._recurrent.conv_lstm import ConvLSTM1D as ConvLSTM1D
 from keras.layers._recurrent.conv_lstm import ConvLSTM2D as ConvLSTM2D
@@ -129,7 +180,6 @@ from keras.layers._reshaping.up_sampling import UpSampling3D as UpSampling3D
 from keras.layers._reshaping.zero_padding import ZeroPadding1D as ZeroPadding1D
 from keras.layers._reshaping.zero_padding import ZeroPadding2D as ZeroPadding2D
 from keras.layers._reshaping.zero_padding import ZeroPadding3D as ZeroPadding3D
-from keras.layers._version import __version__ as __version__
 
 __all__ = [
     "Activation",
@@ -144,6 +194,8 @@ __all__ = [
     "AdditiveAttention",
     "AlphaDropout",
     "Attention",
+    "AugMix",
+    "AutoContrast",
     "Average",
     "AveragePooling1D",
     "AveragePooling2D",
@@ -153,7 +205,10 @@ __all__ = [
     "AvgPool3D",
     "BatchNormalization",
     "Bidirectional",
+    "CategoryEncoding",
+    "CenterCrop",
     "Concatenate",
+    "ContrastLimitedAdaptiveHistogramEqualization",
     "Conv1D",
     "Conv1DTranspose",
     "Conv2D",
@@ -172,15 +227,19 @@ __all__ = [
     "Cropping1D",
     "Cropping2D",
     "Cropping3D",
+    "CutMix",
     "Dense",
     "DepthwiseConv1D",
     "DepthwiseConv2D",
+    "Discretization",
     "Dot",
     "Dropout",
     "ELU",
     "EinsumDense",
     "Embedding",
+    "Equalization",
     "Flatten",
+    "FlaxLayer",
     "GRU",
     "GRUCell",
     "GaussianDropout",
@@ -199,10 +258,14 @@ __all__ = [
     "GlobalMaxPooling3D",
     "GroupNormalization",
     "GroupQueryAttention",
+    "HashedCrossing",
+    "Hashing",
     "Identity",
     "Input",
     "InputLayer",
     "InputSpec",
+    "IntegerLookup",
+    "JaxLayer",
     "LSTM",
     "LSTMCell",
     "Lambda",
@@ -210,6 +273,7 @@ __all__ = [
     "LayerNormalization",
     "LeakyReLU",
     "Masking",
+    "MaxNumBoundingBoxes",
     "MaxPool1D",
     "MaxPool2D",
     "MaxPool3D",
@@ -217,16 +281,45 @@ __all__ = [
     "MaxPooling2D",
     "MaxPooling3D",
     "Maximum",
+    "MelSpectrogram",
     "Minimum",
+    "MixUp",
     "MultiHeadAttention",
     "Multiply",
+    "Normalization",
     "PReLU",
     "Permute",
+    "Pipeline",
     "RMSNormalization",
     "RNN",
+    "RandAugment",
+    "RandomBrightness",
+    "RandomColorDegeneration",
+    "RandomColorJitter",
+    "RandomContrast",
+    "RandomCrop",
+    "RandomElasticTransform",
+    "RandomErasing",
+    "RandomFlip",
+    "RandomGaussianBlur",
+    "RandomGrayscale",
+    "RandomHue",
+    "RandomInvert",
+    "RandomPerspective",
+    "RandomPosterization",
+    "RandomRotation",
+    "RandomSaturation",
+    "RandomSharpness",
+    "RandomShear",
+    "RandomTranslation",
+    "RandomZoom",
     "ReLU",
     "RepeatVector",
+    "Rescaling",
     "Reshape",
+    "Resizing",
+    "ReversibleEmbedding",
+    "STFTSpectrogram",
     "SeparableConv1D",
     "SeparableConv2D",
     "SeparableConvolution1D",
@@ -234,13 +327,18 @@ __all__ = [
     "SimpleRNN",
     "SimpleRNNCell",
     "Softmax",
+    "Solarization",
     "SpatialDropout1D",
     "SpatialDropout2D",
     "SpatialDropout3D",
     "SpectralNormalization",
     "StackedRNNCells",
+    "StringLookup",
     "Subtract",
+    "TFSMLayer",
+    "TextVectorization",
     "TimeDistributed",
+    "TorchModuleWrapper",
     "UnitNormalization",
     "UpSampling1D",
     "UpSampling2D",

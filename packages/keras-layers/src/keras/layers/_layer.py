@@ -425,7 +425,11 @@ class Layer(Operation):
                 if values.get(argument) is not None:
                     shapes_dict[param] = tree.map_structure(_shape_of, values[argument])
             self.build(**shapes_dict)
-            self._build_shapes = {"shapes_dict": shapes_dict}
+            # One shape given: Keras records it as `input_shape`, whatever the parameter.
+            if len(shapes_dict) == 1:
+                self._build_shapes = {"input_shape": next(iter(shapes_dict.values()))}
+            else:
+                self._build_shapes = {"shapes_dict": shapes_dict}
         self.built = True
 
     def get_build_config(self) -> dict[str, Any] | None:
@@ -795,16 +799,27 @@ def _build_wrapper(build: Any) -> Any:
 
     @functools.wraps(build)
     def wrapped(self: Layer, *args: Any, **kwargs: Any) -> None:
-        with name_scope(self.name, caller=self):
-            build(self, *args, **kwargs)
+        outermost = not self.__dict__.get("_building", False)
+        self.__dict__["_building"] = True
+        try:
+            with name_scope(self.name, caller=self):
+                build(self, *args, **kwargs)
+        finally:
+            if outermost:
+                self.__dict__["_building"] = False
         self.built = True
-        if self._build_shapes is None:
+        # Only the outermost build records: a subclass calling super().build(...) with
+        # a derived shape must not overwrite what the caller built the layer for.
+        if outermost and self._build_shapes is None:
             if len(args) == 1 and not kwargs:
                 self._build_shapes = {"input_shape": args[0]}
             elif args or kwargs:
                 names = list(inspect.signature(build).parameters)[1:]
-                shapes = dict(zip(names, args, strict=False)) | kwargs
-                self._build_shapes = {"shapes_dict": {k: v for k, v in shapes.items() if v is not None}}
+                given = {k: v for k, v in (dict(zip(names, args, strict=False)) | kwargs).items() if v is not None}
+                if len(given) == 1:
+                    self._build_shapes = {"input_shape": next(iter(given.values()))}
+                else:
+                    self._build_shapes = {"shapes_dict": given}
 
     wrapped.__wrapped_build__ = build  # type: ignore[attr-defined]
     return wrapped

@@ -98,7 +98,9 @@ def test_matches_numpy_step_by_step(kind: Kind, option: str) -> None:
 @pytest.mark.parametrize("mask", [HOLES, RIGHT_PADDED], ids=["holes", "right_padded"])
 @pytest.mark.parametrize("go_backwards", [False, True])
 @pytest.mark.parametrize("kind", KINDS[:4], ids=lambda k: k.name)
-def test_masked_steps_carry_the_state(kind: Kind, mask: np.ndarray, go_backwards: bool, zero_output_for_mask: bool) -> None:
+def test_masked_steps_carry_the_state(
+    kind: Kind, mask: np.ndarray, go_backwards: bool, zero_output_for_mask: bool
+) -> None:
     layer, weights = build(kind, go_backwards=go_backwards, zero_output_for_mask=zero_output_for_mask)
     outputs, states = expected(
         kind, weights, X, mask=mask, go_backwards=go_backwards, zero_output_for_mask=zero_output_for_mask
@@ -135,7 +137,9 @@ def test_return_flags_and_symbolic_shapes() -> None:
             assert [tuple(t.shape)[1:] for t in eager] == [t.shape[1:] for t in symbolic]
             assert [t.shape[0] for t in symbolic] == [None] * len(symbolic)
             shapes = layer.compute_output_shape((BATCH, TIME, FEATURES))
-            assert [tuple(t.shape) for t in eager] == ([shapes] if not return_state else [tuple(s) for s in shapes])
+            assert [tuple(t.shape) for t in eager] == (
+                [shapes] if not return_state else [tuple(s) for s in shapes]
+            )
     last = ops.convert_to_numpy(LSTM(UNITS, kernel_initializer="ones")(X))
     assert last.shape == (BATCH, UNITS)
 
@@ -178,7 +182,11 @@ def test_stacked_cells_feed_each_other() -> None:
     layer.build((BATCH, TIME, FEATURES))
     weights = random_weights([tuple(w.shape) for w in layer.weights], seed=4)
     layer.set_weights(weights)
-    steps = [simple_rnn_step(*weights[:3]), lstm_step(*weights[3:6]), gru_step(*weights[6:], reset_after=True)]
+    steps = [
+        simple_rnn_step(*weights[:3]),
+        lstm_step(*weights[3:6]),
+        gru_step(*weights[6:], reset_after=True),
+    ]
 
     def stacked(x: np.ndarray, states: list[Any]) -> tuple[np.ndarray, list[Any]]:
         new_states = []
@@ -216,8 +224,12 @@ def test_stateful_continues_across_batches_until_reset(kind: Kind) -> None:
     layer, weights = build(kind, stateful=True)
     first, second = X[:, :2], X[:, 2:]
     whole, _ = expected(kind, weights, X)
-    np.testing.assert_allclose(ops.convert_to_numpy(as_list(layer(first))[0]), whole[:, :2], rtol=RTOL, atol=ATOL)
-    np.testing.assert_allclose(ops.convert_to_numpy(as_list(layer(second))[0]), whole[:, 2:], rtol=RTOL, atol=ATOL)
+    np.testing.assert_allclose(
+        ops.convert_to_numpy(as_list(layer(first))[0]), whole[:, :2], rtol=RTOL, atol=ATOL
+    )
+    np.testing.assert_allclose(
+        ops.convert_to_numpy(as_list(layer(second))[0]), whole[:, 2:], rtol=RTOL, atol=ATOL
+    )
     assert layer.states is not None and len(layer.states) == kind.states
     assert all(w.trainable for w in layer.weights) and len(layer.weights) == 3  # states are not weights
     layer.reset_states()
@@ -257,7 +269,7 @@ def test_input_dropout_mask_is_the_same_at_every_step() -> None:
     # feature dropped at one step is dropped at every step (one mask per sequence).
     layer = SimpleRNN(FEATURES, dropout=0.5, seed=3, return_sequences=True, use_bias=False)
     layer.build((BATCH, TIME, FEATURES))
-    layer.set_weights([np.eye(FEATURES), np.zeros((FEATURES, FEATURES)), np.zeros(FEATURES)][:2] + [])
+    layer.set_weights([np.eye(FEATURES), np.zeros((FEATURES, FEATURES))])
     x = np.ones((BATCH, TIME, FEATURES), dtype="float32")
     outputs = ops.convert_to_numpy(layer(x, training=True))
     dropped = outputs == 0
@@ -293,7 +305,9 @@ def _gradients(layer: Any, x: np.ndarray, probe: np.ndarray) -> list[np.ndarray]
     return [g.numpy() for g in tape.gradient(loss, [v.value for v in layer.trainable_variables])]
 
 
-def _finite_differences(reference: Callable[[list[np.ndarray]], np.ndarray], weights: list[np.ndarray]) -> list[np.ndarray]:
+def _finite_differences(
+    reference: Callable[[list[np.ndarray]], np.ndarray], weights: list[np.ndarray]
+) -> list[np.ndarray]:
     eps = 1e-6
     grads = []
     for position, w in enumerate(weights):
@@ -310,7 +324,7 @@ def _finite_differences(reference: Callable[[list[np.ndarray]], np.ndarray], wei
 
 @needs_gradients
 @pytest.mark.parametrize(
-    "kind, options",
+    ("kind", "options"),
     [(KINDS[0], {}), (KINDS[1], {}), (KINDS[1], {"use_cudnn": False}), (KINDS[2], {}), (KINDS[3], {})],
     ids=["simple_rnn", "lstm", "lstm_generic", "gru", "gru_reset_before"],
 )
@@ -345,9 +359,11 @@ class NoCall:
 
 
 def test_cell_errors() -> None:
-    with pytest.raises(ValueError, match="The RNN cell should have a `state_size` attribute .* Received: cell="):
+    with pytest.raises(
+        ValueError, match=r"The RNN cell should have a `state_size` attribute .* Received: cell="
+    ):
         RNN(NoStateSize())
-    with pytest.raises(ValueError, match="Argument `cell` should have a `call` method. Received: cell="):
+    with pytest.raises(ValueError, match=r"Argument `cell` should have a `call` method. Received: cell="):
         RNN(NoCall())
     with pytest.raises(ValueError, match="All cells must have a `state_size` attribute"):
         StackedRNNCells([LSTMCell(2), NoStateSize()])
@@ -355,9 +371,9 @@ def test_cell_errors() -> None:
         RNN([NoCall()])
     with pytest.raises(ValueError, match="expected a positive integer, got 0"):
         LSTMCell(0)
-    with pytest.raises(ValueError, match="Received an invalid value for argument `units`.*got -1"):
+    with pytest.raises(ValueError, match=r"Received an invalid value for argument `units`.*got -1"):
         GRU(-1)
-    with pytest.raises(ValueError, match="Expected one of {'auto', True, False}. Received: use_cudnn=yes"):
+    with pytest.raises(ValueError, match=r"Expected one of {'auto', True, False}. Received: use_cudnn=yes"):
         LSTM(2, use_cudnn="yes")
 
 
@@ -367,11 +383,15 @@ def test_wrong_input_rank() -> None:
         with pytest.raises(ValueError, match=f'layer "{layer.name}".*expected ndim=3, found ndim=2'):
             layer(flat)
     cell_rnn = RNN(LSTMCell(2), name="my_rnn")
-    with pytest.raises(ValueError, match=r"RNN layer 'my_rnn' expects inputs of shape \(batch, timesteps, features"):
+    with pytest.raises(
+        ValueError, match=r"RNN layer 'my_rnn' expects inputs of shape \(batch, timesteps, features"
+    ):
         cell_rnn(flat)
-    with pytest.raises(ValueError, match=r"LSTMCell '.*' expects step inputs of rank 2 .* input_shape=\(3, 5, 4\)"):
+    with pytest.raises(
+        ValueError, match=r"LSTMCell '.*' expects step inputs of rank 2 .* input_shape=\(3, 5, 4\)"
+    ):
         RNN(LSTMCell(2))(np.zeros((BATCH, TIME, 5, FEATURES), dtype="float32"))
-    with pytest.raises(ValueError, match="expects 2 initial state tensor\\(s\\).*Received: 1"):
+    with pytest.raises(ValueError, match=r"expects 2 initial state tensor\(s\).*Received: 1"):
         LSTM(2)(X, initial_state=[np.zeros((BATCH, 2), dtype="float32")])
 
 

@@ -52,8 +52,14 @@ def _run(
         return None
     packed = pack_padded_sequence(inputs, lengths.cpu(), batch_first=True, enforce_sorted=False)
     order, undo = packed.sorted_indices, packed.unsorted_indices
-    hidden = tuple(h.index_select(1, order) for h in hidden) if isinstance(hidden, tuple) else hidden.index_select(1, order)
-    data, *new_hidden = kernel_fn(packed.data, packed.batch_sizes, hidden, params, has_biases, 1, 0.0, training, False)
+    hidden = (
+        tuple(h.index_select(1, order) for h in hidden)
+        if isinstance(hidden, tuple)
+        else hidden.index_select(1, order)
+    )
+    data, *new_hidden = kernel_fn(
+        packed.data, packed.batch_sizes, hidden, params, has_biases, 1, 0.0, training, False
+    )
     outputs, _ = pad_packed_sequence(
         PackedSequence(data, packed.batch_sizes, order, undo), batch_first=True, total_length=inputs.shape[1]
     )

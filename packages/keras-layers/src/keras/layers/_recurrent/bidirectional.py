@@ -54,7 +54,8 @@ class Bidirectional(Wrapper):
 
     Example:
 
-    >>> layer = keras.layers.Bidirectional(keras.layers.LSTM(3, return_sequences=True))
+    >>> lstm = keras.layers.LSTM(3, return_sequences=True, name="lstm")
+    >>> layer = keras.layers.Bidirectional(lstm, name="bidirectional")
     >>> layer(np.zeros((2, 5, 4), dtype="float32")).shape
     (2, 5, 6)
     >>> [w.path for w in layer.weights][:1]
@@ -66,10 +67,10 @@ class Bidirectional(Wrapper):
 
     def __init__(
         self,
-        layer: Layer,
+        layer: Any,
         merge_mode: str | None = "concat",
         weights: Any = None,
-        backward_layer: Layer | None = None,
+        backward_layer: Any = None,
         **kwargs: Any,
     ) -> None:
         if not isinstance(layer, Layer):
@@ -86,11 +87,12 @@ class Bidirectional(Wrapper):
                 '{"sum", "mul", "ave", "concat", None}'
             )
         # The wrapped `layer` is the fresh forward copy: the argument itself is only a template.
-        forward = _renamed_copy(layer, "forward_")
+        template: Any = layer  # a recurrent layer: `go_backwards`, `return_sequences`, ...
+        forward = _renamed_copy(template, "forward_")
         super().__init__(forward, **kwargs)
         self.forward_layer = forward
         if backward_layer is None:
-            backward_layer = _renamed_copy(layer, "backward_", go_backwards=not layer.go_backwards)  # type: ignore[attr-defined]
+            backward_layer = _renamed_copy(template, "backward_", go_backwards=not template.go_backwards)
         self.backward_layer = backward_layer
         if hasattr(layer, "use_cudnn"):
             forward.use_cudnn = backward_layer.use_cudnn = layer.use_cudnn
@@ -101,9 +103,9 @@ class Bidirectional(Wrapper):
                 direction.zero_output_for_mask = direction.return_sequences
         self.merge_mode = merge_mode
         self._initial_weights = list(weights) if weights else None
-        self.stateful = layer.stateful  # type: ignore[attr-defined]
-        self.return_sequences = layer.return_sequences  # type: ignore[attr-defined]
-        self.return_state = layer.return_state  # type: ignore[attr-defined]
+        self.stateful = template.stateful
+        self.return_sequences = template.return_sequences
+        self.return_state = template.return_state
         self.supports_masking = True
         self.input_spec = layer.input_spec
 
@@ -145,7 +147,7 @@ class Bidirectional(Wrapper):
 
     # --- shapes ------------------------------------------------------------------------
 
-    def build(self, sequences_shape: Shape, initial_state_shape: Any = None) -> None:
+    def build(self, sequences_shape: Shape, initial_state_shape: Any = None) -> None:  # type: ignore[override]
         for direction in (self.forward_layer, self.backward_layer):
             if not direction.built:
                 direction.build(sequences_shape)
@@ -195,7 +197,9 @@ class Bidirectional(Wrapper):
             return ops.multiply(forward, backward)
         return (forward, backward)
 
-    def call(self, sequences: Tensor, initial_state: Any = None, mask: Any = None, training: Any = None) -> Any:
+    def call(
+        self, sequences: Tensor, initial_state: Any = None, mask: Any = None, training: Any = None
+    ) -> Any:
         forward_state = backward_state = None
         if initial_state is not None:
             half = len(initial_state) // 2

@@ -133,7 +133,10 @@ class ConvLSTMCell(RecurrentCell):
             forget_bias_initializer(self.filters, self.bias_initializer) if self.unit_forget_bias else None
         )
         self.add_cell_weights(
-            (*self.kernel_size, channels, gates), (*self.kernel_size, self.filters, gates), (gates,), bias_initializer
+            (*self.kernel_size, channels, gates),
+            (*self.kernel_size, self.filters, gates),
+            (gates,),
+            bias_initializer,
         )
 
     def get_initial_state(self, batch_size: Any = None) -> list[Any]:
@@ -405,7 +408,7 @@ class ConvLSTM2D(ConvLSTM):
 
     Example:
 
-    >>> layer = keras.layers.ConvLSTM2D(2, 3, return_sequences=True)
+    >>> layer = keras.layers.ConvLSTM2D(2, 3, return_sequences=True, name="conv_lstm2d")
     >>> layer(np.zeros((1, 4, 5, 5, 3), dtype="float32")).shape
     (1, 4, 3, 3, 2)
     >>> [w.path for w in layer.weights][0]
@@ -554,7 +557,6 @@ class ConvLSTM3D(ConvLSTM):
             stateful,
             **kwargs,
         )
-
 
 
 fill_docstrings(_ARGS, [(ConvLSTM1D, 1), (ConvLSTM2D, 2), (ConvLSTM3D, 3)])

@@ -52,13 +52,13 @@ def try_fused(
             step_mask = cell.get_dropout_mask(sequences[:, 0])
             inputs = ops.multiply(sequences, ops.expand_dims(step_mask, 1))
         dtype = inputs.dtype
-        weights = [ops.cast(w, dtype) for w in (cell.kernel, cell.recurrent_kernel)]
         bias = None if cell.bias is None else ops.cast(cell.bias, dtype)
         run = _torch_fused.lstm if kind == "lstm" else _torch_fused.gru
         result = run(
             inputs,
             [ops.convert_to_tensor(s) for s in initial_state],
-            *weights,
+            ops.cast(cell.kernel, dtype),
+            ops.cast(cell.recurrent_kernel, dtype),
             bias,
             mask=None if mask is None else ops.convert_to_tensor(mask),
             go_backwards=layer.go_backwards,

@@ -21,6 +21,7 @@ from keras.ops._typing import Tensor
 __all__: list[str] = []
 
 StepFunction = Callable[[Any, list[Any]], tuple[Tensor, list[Any]]]
+LoopBody = Callable[[list[Any], Any], tuple[list[Any], Tensor]]
 
 
 def _time_major(x: Tensor) -> Tensor:
@@ -40,7 +41,7 @@ def previous_output(states: list[Any]) -> Tensor:
     return first
 
 
-def _masked_step(step: StepFunction, zero_output_for_mask: bool) -> Callable[[list[Any], Any], Any]:
+def _masked_step(step: StepFunction, zero_output_for_mask: bool) -> LoopBody:
     def body(states: list[Any], step_inputs: Any) -> tuple[list[Any], Tensor]:
         inputs, step_mask = step_inputs
         output, new_states = step(inputs, states)
@@ -80,6 +81,7 @@ def time_loop(
         order the steps ran (reversed input order when `go_backwards`).
     """
     inputs = tree.map_structure(_time_major, sequences)
+    body: LoopBody
     if mask is None:
 
         def body(states: list[Any], x: Any) -> tuple[list[Any], Tensor]:

@@ -24,8 +24,8 @@ class LSTMCell(RecurrentCell):
     """One LSTM step: input, forget, cell and output gates over `[x_t, h_{t-1}]`.
 
     With `z = x_t @ kernel + h_{t-1} @ recurrent_kernel + bias` split into four blocks
-    `(z_i, z_f, z_c, z_o)`: `c_t = σ(z_f) * c_{t-1} + σ(z_i) * act(z_c)` and
-    `h_t = σ(z_o) * act(c_t)`, where σ is `recurrent_activation`. The output is `h_t`;
+    `(z_i, z_f, z_c, z_o)`: `c_t = sig(z_f) * c_{t-1} + sig(z_i) * act(z_c)` and
+    `h_t = sig(z_o) * act(c_t)`, where `sig` is `recurrent_activation`. The output is `h_t`;
     the states are `[h_t, c_t]`. Weights: `kernel` `(input_dim, 4 * units)`,
     `recurrent_kernel` `(units, 4 * units)`, `bias` `(4 * units,)`, as in Keras.
 
@@ -59,7 +59,7 @@ class LSTMCell(RecurrentCell):
     >>> zeros = np.zeros((1, 1), dtype="float32")
     >>> h, (h_again, c) = cell(np.array([[1.0]], dtype="float32"), [zeros, zeros])
     >>> h.round(4), c.round(4)
-    (array([[0.4743]], dtype=float32), array([[0.5569]], dtype=float32))
+    (array([[0.3696]], dtype=float32), array([[0.5568]], dtype=float32))
     """
 
     def __init__(
@@ -115,7 +115,10 @@ class LSTMCell(RecurrentCell):
             forget_bias_initializer(self.units, self.bias_initializer) if self.unit_forget_bias else None
         )
         self.add_cell_weights(
-            (input_shape[-1], 4 * self.units), (self.units, 4 * self.units), (4 * self.units,), bias_initializer
+            (input_shape[-1], 4 * self.units),
+            (self.units, 4 * self.units),
+            (4 * self.units,),
+            bias_initializer,
         )
 
     def call(self, inputs: Tensor, states: Any, training: Any = False) -> tuple[Tensor, list[Tensor]]:
@@ -195,7 +198,7 @@ class LSTM(RNN):
 
     >>> layer = keras.layers.LSTM(1, kernel_initializer="ones", recurrent_initializer="zeros")
     >>> layer(np.array([[[1.0]]], dtype="float32")).round(4)
-    array([[0.4743]], dtype=float32)
+    array([[0.3696]], dtype=float32)
     """
 
     units = cell_property("units")

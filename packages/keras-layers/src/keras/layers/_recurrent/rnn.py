@@ -97,7 +97,7 @@ class RNN(Layer):
         **kwargs: Any,
     ) -> None:
         if isinstance(cell, (list, tuple)):
-            cell = StackedRNNCells(cell)
+            cell = StackedRNNCells(list(cell))
         check_cell(cell)
         super().__init__(**kwargs)
         self.zero_output_for_mask = zero_output_for_mask
@@ -262,7 +262,9 @@ class RNN(Layer):
             zero_output_for_mask=self.zero_output_for_mask,
         )
 
-    def call(self, sequences: Tensor, initial_state: Any = None, mask: Any = None, training: Any = False) -> Any:
+    def call(
+        self, sequences: Tensor, initial_state: Any = None, mask: Any = None, training: Any = False
+    ) -> Any:
         timesteps = sequences.shape[1]
         if self.unroll and timesteps is None:
             raise ValueError(

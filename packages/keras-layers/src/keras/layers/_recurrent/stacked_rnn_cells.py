@@ -47,7 +47,9 @@ class StackedRNNCells(Layer):
         super().__init__(**kwargs)
         for cell in cells:
             if "call" not in dir(cell):
-                raise ValueError(f"All cells must have a `call` method. Received cell without a `call` method: {cell}")
+                raise ValueError(
+                    f"All cells must have a `call` method. Received cell without a `call` method: {cell}"
+                )
             if "state_size" not in dir(cell):
                 raise ValueError(
                     f"All cells must have a `state_size` attribute. Received cell without a `state_size`: {cell}"

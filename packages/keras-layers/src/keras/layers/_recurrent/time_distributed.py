@@ -21,7 +21,8 @@ class TimeDistributed(Wrapper):
     ...)`, and the result is split back to `(batch, timesteps, ...)`: the same values as
     calling the layer step by step, for any layer whose output for a sample does not
     depend on the other samples of its batch. A `(batch, timesteps)` mask is passed
-    through, and to the layer when its `call` takes one.
+    through; a mask of higher rank also gives each step's inputs their mask, for a layer
+    whose `call` takes one.
 
     Args:
         layer: The layer to apply at every step.
@@ -32,7 +33,8 @@ class TimeDistributed(Wrapper):
 
     Example:
 
-    >>> layer = keras.layers.TimeDistributed(keras.layers.Dense(2, kernel_initializer="ones"))
+    >>> dense = keras.layers.Dense(2, name="dense")
+    >>> layer = keras.layers.TimeDistributed(dense, name="time_distributed")
     >>> layer(np.ones((1, 3, 4), dtype="float32")).shape
     (1, 3, 2)
     >>> [w.path for w in layer.weights]
@@ -60,7 +62,9 @@ class TimeDistributed(Wrapper):
         return (step_output[0], input_shape[1], *step_output[1:])
 
     def build(self, input_shape: Shape) -> None:  # type: ignore[override]
-        super().build(self._step_shape(input_shape))
+        # Not `super().build(...)`: that would record the step shape as this layer's build shape.
+        if not self.layer.built:
+            self.layer.build_from_config({"input_shape": self._step_shape(input_shape)})
 
     def call(self, inputs: Tensor, training: Any = None, mask: Any = None) -> Tensor:
         self._step_shape(tuple(inputs.shape))
@@ -73,7 +77,9 @@ class TimeDistributed(Wrapper):
                     "The `mask` passed to the `TimeDistributed` layer must be at least 2D (e.g., "
                     f"`(batch_size, timesteps)`), but it has {len(mask_shape)} dimension(s) with shape {mask_shape}."
                 )
-            known = [(m, i) for m, i in zip(mask_shape[:2], inputs.shape[:2], strict=True) if None not in (m, i)]
+            known = [
+                (m, i) for m, i in zip(mask_shape[:2], inputs.shape[:2], strict=True) if None not in (m, i)
+            ]
             if any(m != i for m, i in known):
                 raise ValueError(
                     f"The `mask` passed to the `TimeDistributed` layer has a shape {mask_shape} that is incompatible "
@@ -83,7 +89,8 @@ class TimeDistributed(Wrapper):
                 )
         merged = ops.reshape(inputs, (-1, *shape[2:]))
         kwargs: dict[str, Any] = {"training": training}
-        if mask is not None and _call_takes_mask(self.layer):
+        if mask is not None and len(mask.shape) > 2 and _call_takes_mask(self.layer):
+            # A `(batch, timesteps, ...)` mask carries a mask for each step's inputs.
             kwargs["mask"] = ops.reshape(mask, (-1, *ops.shape(mask)[2:]))
         outputs = self.layer(merged, **kwargs)
         return ops.reshape(outputs, (batch, timesteps, *ops.shape(outputs)[1:]))

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import keras
 import numpy as np
+
+import keras
 
 L = keras.layers
 rng = np.random.default_rng(20240515)

@@ -29,8 +29,11 @@ def set_keras_mask(x: Any, mask: Any) -> None:
     if mask is None:
         _SIDE_TABLE.pop(key, None)
         return
+    def forget(_: object, key: int = key) -> None:
+        _forget(key)
+
     try:
-        ref = weakref.ref(x, lambda _, key=key: _forget(key))
+        ref = weakref.ref(x, forget)
     except TypeError:
         return  # neither an attribute nor a weak reference: the mask cannot travel with x
     _SIDE_TABLE[key] = (ref, mask)

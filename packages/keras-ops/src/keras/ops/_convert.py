@@ -118,38 +118,32 @@ def convert(x: Any, dtype: str | None = None) -> Tensor:
 def promote(*xs: Any, dtype: str | None = None) -> tuple[Tensor, ...]:
     """Convert every argument to one native dtype: `dtype`, or Keras 3's result type."""
     if dtype is None:
-        if _same_native_dtype(xs):
-            return xs
+        # The common case, an op on tensors it made itself: native tensors of one dtype
+        # that the table keeps (float64 narrows, float32 stays) need no conversion. This
+        # check is written inline, not as a helper, as it runs on every eager op.
+        core = K.core
+        exact = core.exact_types
+        first: Any = xs[0]
+        if type(first) in exact or core.is_tensor(first):
+            first_dtype = first.dtype
+            for x in xs:
+                if type(x) not in exact and not core.is_tensor(x):
+                    break
+                if not (x.dtype is first_dtype or x.dtype == first_dtype):
+                    break
+            else:
+                kept = _KEPT_BY_TABLE.get(first_dtype)
+                if kept is None:
+                    name = core.dtype_of(first)
+                    kept = _KEPT_BY_TABLE[first_dtype] = result_type(name) == name
+                if kept:
+                    return xs
         dtype = result_type(*(dtype_for_promotion(x) for x in xs))
     return tuple(convert(x, dtype) for x in xs)
 
 
 # Native dtype object -> whether the promotion table keeps it (float64 narrows, float32 stays).
 _KEPT_BY_TABLE: dict[Any, bool] = {}
-
-
-def _same_native_dtype(xs: tuple[Any, ...]) -> bool:
-    """Whether all `xs` are native tensors of one dtype the table keeps: nothing to convert.
-
-    The common case of an op on tensors it made itself; it skips promotion entirely.
-    """
-    core = K.core
-    exact = core.exact_types
-    first: Any = xs[0]
-    if type(first) not in exact and not core.is_tensor(first):
-        return False
-    dtype = first.dtype
-    rest: tuple[Any, ...] = xs[1:]
-    for x in rest:
-        if type(x) not in exact and not core.is_tensor(x):
-            return False
-        if not (x.dtype is dtype or x.dtype == dtype):
-            return False
-    kept = _KEPT_BY_TABLE.get(dtype)
-    if kept is None:
-        name = core.dtype_of(first)
-        kept = _KEPT_BY_TABLE[dtype] = result_type(name) == name
-    return kept
 
 
 def to_numpy(x: Any) -> np.ndarray[Any, Any]:

@@ -5,6 +5,9 @@ With no `KerasTensor` among its arguments the function runs at once (the cost is
 scan of the arguments). Otherwise the arguments are bound to the signature, tensors
 are replaced by `Spec`s, the rule computes the outputs' shapes and dtypes, and an
 `OpCall` operation records the node, so `keras.Function` can replay it.
+
+Nothing here inspects a function when it is decorated: the signature is read on the
+op's first symbolic call, so importing the 600-odd ops stays cheap.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from keras import tree
 from keras.ops._keras_tensor import KerasTensor
-from keras.ops._operation import Operation, any_symbolic, keras_tensors_from_specs
+from keras.ops._operation import LEAF_TYPES, Operation, any_symbolic, keras_tensors_from_specs
 from keras.ops._spec import Spec, as_spec
 
 P = ParamSpec("P")
@@ -64,6 +67,10 @@ class OpCall(Operation):
         return keras_tensors_from_specs(specs)
 
 
+# The signature of an op function, read on its first symbolic call.
+_signature = functools.cache(inspect.signature)
+
+
 @functools.cache
 def _rule_parameters(rule: Rule) -> tuple[frozenset[str], bool]:
     parameters = inspect.signature(rule).parameters.values()
@@ -86,12 +93,17 @@ def op(rule: Rule, name: str | None = None) -> Callable[[Callable[P, R]], Callab
     """
 
     def decorate(function: Callable[P, R]) -> Callable[P, R]:
-        signature = inspect.signature(function)
-
         @functools.wraps(function)
         def dispatch(*args: P.args, **kwargs: P.kwargs) -> R:
+            # `any_symbolic`, with its common case (leaf-type positional arguments) inlined.
+            for value in args:
+                if type(value) not in LEAF_TYPES:
+                    break
+            else:
+                if not kwargs:
+                    return function(*args, **kwargs)
             if any_symbolic(args, kwargs):
-                result: R = OpCall(function, rule, signature).symbolic_call(*args, **kwargs)
+                result: R = OpCall(function, rule, _signature(function)).symbolic_call(*args, **kwargs)
                 return result
             return function(*args, **kwargs)
 

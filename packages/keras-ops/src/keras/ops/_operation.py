@@ -30,29 +30,29 @@ def _to_snake_case(name: str) -> str:
 
 # Types seen in op arguments that are neither KerasTensors nor containers (backend tensors,
 # numpy arrays, Python scalars): one set lookup skips them on the hot path.
-_LEAF_TYPES: set[type] = set()
+LEAF_TYPES: set[type] = set()
 
 
 def _symbolic_value(value: Any) -> bool:
     cls = type(value)
-    if cls in _LEAF_TYPES:
+    if cls in LEAF_TYPES:
         return False
     if isinstance(value, KerasTensor):
         return True
     if isinstance(value, (list, tuple, dict)):
         return any(isinstance(v, KerasTensor) for v in tree.flatten(value))
-    _LEAF_TYPES.add(cls)
+    LEAF_TYPES.add(cls)
     return False
 
 
 def any_symbolic(args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
     """Return whether any argument, or any item of a list/tuple/dict argument, is a KerasTensor."""
     for value in args:
-        if type(value) not in _LEAF_TYPES and _symbolic_value(value):
+        if type(value) not in LEAF_TYPES and _symbolic_value(value):
             return True
     if kwargs:
         for value in kwargs.values():
-            if type(value) not in _LEAF_TYPES and _symbolic_value(value):
+            if type(value) not in LEAF_TYPES and _symbolic_value(value):
                 return True
     return False
 

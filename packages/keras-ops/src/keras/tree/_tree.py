@@ -8,15 +8,32 @@ else is a leaf: numbers, strings, sets, numpy arrays, backend tensors and `None`
 Dicts are read in sorted key order and rebuilt with their own type and key order;
 `OrderedDict` keeps its insertion order. Mismatched structures raise `ValueError` with
 the messages Keras 3 gives, most of which come from optree itself.
+
+optree is imported on the first call of any function here, not with `keras.ops`: the
+name `optree` stands for a placeholder that swaps the module in on its first use.
 """
 
 from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Hashable, Iterable
-from typing import Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-import optree
+if TYPE_CHECKING:
+    import optree
+else:
+
+    class _OptreeOnFirstUse:
+        """Stand for the optree module until an attribute is read, then become it."""
+
+        def __getattr__(self, name: str) -> Any:
+            global optree
+            import optree as module
+
+            optree = module
+            return getattr(module, name)
+
+    optree = _OptreeOnFirstUse()
 
 # Keras registers its own containers (tracked lists and dicts) under this optree
 # namespace; optree's global registrations are seen from every namespace.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from keras.backend._kernels._forwarding import bind_forwarding
 from keras.ops._typing import Tensor
 
 
@@ -15,6 +16,7 @@ class Elementwise:
 
     def __init__(self, xnp: Any) -> None:
         self.xnp = xnp
+        bind_forwarding(self, Elementwise, _FORWARDING)
 
     # --- arithmetic -------------------------------------------------------------------
 
@@ -143,3 +145,42 @@ class Elementwise:
 
     def bitwise_right_shift(self, x1: Tensor, x2: Tensor, /) -> Tensor:
         return self.xnp.right_shift(x1, x2)
+
+
+# The kernels above that only forward to `xnp` (see `bind_forwarding`).
+_FORWARDING = (
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "floor_divide",
+    "mod",
+    "fmod",
+    "power",
+    "maximum",
+    "minimum",
+    "fmax",
+    "fmin",
+    "heaviside",
+    "hypot",
+    "arctan2",
+    "logaddexp",
+    "logaddexp2",
+    "ldexp",
+    "nextafter",
+    "gcd",
+    "lcm",
+    "negative",
+    "sign",
+    "absolute",
+    "square",
+    "reciprocal",
+    "ceil",
+    "floor",
+    "trunc",
+    "round",
+    "bitwise_not",
+    "bitwise_and",
+    "bitwise_or",
+    "bitwise_xor",
+)

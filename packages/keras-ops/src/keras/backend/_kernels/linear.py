@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from keras.backend._kernels._forwarding import bind_forwarding
 from keras.ops._typing import Tensor
 
 
@@ -15,6 +16,7 @@ class Linear:
 
     def __init__(self, xnp: Any) -> None:
         self.xnp = xnp
+        bind_forwarding(self, Linear, _FORWARDING)
 
     def matmul(self, x1: Tensor, x2: Tensor, /) -> Tensor:
         return self.xnp.matmul(x1, x2)
@@ -103,3 +105,16 @@ def slice_correlation(full: Tensor, n: int, m: int, mode: str) -> Tensor:
         return full[start : start + max(n, m)]
     start = min(n, m) - 1
     return full[start : start + abs(n - m) + 1]
+
+
+# The kernels above that only forward to `xnp` (see `bind_forwarding`).
+_FORWARDING = (
+    "matmul",
+    "dot",
+    "vdot",
+    "inner",
+    "outer",
+    "tensordot",
+    "kron",
+    "correlate",
+)

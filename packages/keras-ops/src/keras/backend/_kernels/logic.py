@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from keras.backend._kernels._forwarding import bind_forwarding
 from keras.ops._typing import Tensor
 
 
@@ -15,6 +16,7 @@ class Logic:
 
     def __init__(self, xnp: Any) -> None:
         self.xnp = xnp
+        bind_forwarding(self, Logic, _FORWARDING)
 
     # --- comparisons ------------------------------------------------------------------
 
@@ -78,3 +80,23 @@ class Logic:
 
     def signbit(self, x: Tensor, /) -> Tensor:
         return self.xnp.signbit(x)
+
+
+# The kernels above that only forward to `xnp` (see `bind_forwarding`).
+_FORWARDING = (
+    "equal",
+    "not_equal",
+    "greater",
+    "greater_equal",
+    "less",
+    "less_equal",
+    "logical_and",
+    "logical_or",
+    "logical_xor",
+    "logical_not",
+    "isfinite",
+    "isinf",
+    "isnan",
+    "isreal",
+    "signbit",
+)

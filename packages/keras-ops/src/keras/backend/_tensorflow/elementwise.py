@@ -31,6 +31,17 @@ def _via_signed(function: Callable[..., Tensor], *xs: Tensor) -> Tensor:
 
 
 class TensorflowElementwise(Elementwise):
+    # The operands arrive promoted to one dtype, so tnp's own promotion (Python code on
+    # every call) has nothing to do: call tf.math directly, with tnp's bool meaning.
+    def add(self, x1: Tensor, x2: Tensor, /) -> Tensor:
+        return tf.math.logical_or(x1, x2) if x1.dtype == tf.bool else tf.math.add(x1, x2)
+
+    def subtract(self, x1: Tensor, x2: Tensor, /) -> Tensor:
+        return tf.math.subtract(x1, x2)
+
+    def multiply(self, x1: Tensor, x2: Tensor, /) -> Tensor:
+        return tf.math.logical_and(x1, x2) if x1.dtype == tf.bool else tf.math.multiply(x1, x2)
+
     def fmod(self, x1: Tensor, x2: Tensor, /) -> Tensor:
         # truncatemod has kernels for 32 and 64 bits only; the remainder is exact there.
         if x1.dtype in (tf.int32, tf.int64, tf.float32, tf.float64):

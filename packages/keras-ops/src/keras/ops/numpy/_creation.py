@@ -270,7 +270,8 @@ def _like_rule(x: Any, dtype: DTypeLike = None) -> Spec:
 def _like(x: ArrayLike, dtype: DTypeLike) -> tuple[tuple[int, ...], str]:
     """Return the shape of `x` and the output dtype (`x`'s, unless given)."""
     t = convert(x)
-    return tuple(K.core.shape_of(t)), K.core.dtype_of(t) if dtype is None else standardize_dtype(dtype)
+    dims: tuple[Any, ...] = K.core.shape_of(t)  # dynamic dimensions while tracing
+    return dims, K.core.dtype_of(t) if dtype is None else standardize_dtype(dtype)
 
 
 @op(_like_rule)

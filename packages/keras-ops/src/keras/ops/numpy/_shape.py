@@ -1342,7 +1342,8 @@ def size(x: ArrayLike) -> int:
     >>> keras.ops.size(np.zeros((2, 3)))
     6
     """
-    return math.prod(K.core.shape_of(convert(x)))  # dynamic dimensions while tracing
+    dims: tuple[Any, ...] = K.core.shape_of(convert(x))  # dynamic dimensions while tracing
+    return math.prod(dims)
 
 
 def _grid_shape(shapes: Sequence[Shape], indexing: str) -> Shape:

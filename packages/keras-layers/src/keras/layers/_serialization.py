@@ -37,6 +37,7 @@ BUILTIN_NAMESPACES = (
     "keras.regularizers",
     "keras.constraints",
     "keras.dtype_policies",
+    "keras.quantizers",
     "keras.losses",
     "keras.metrics",
     "keras.optimizers",

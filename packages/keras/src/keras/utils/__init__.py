@@ -30,6 +30,8 @@ from keras.trainers._data.sequence_utils import pad_sequences as pad_sequences
 from keras.trainers._data.split import split_dataset as split_dataset
 from keras.trainers._data.timeseries import timeseries_dataset_from_array as timeseries_dataset_from_array
 from keras.trainers._progbar import Progbar as Progbar
+from keras.utils import bounding_boxes as bounding_boxes
+from keras.utils import legacy as legacy
 from keras.utils._config import Config as Config
 from keras.utils._feature_space import FeatureSpace as FeatureSpace
 from keras.utils._file import get_file as get_file

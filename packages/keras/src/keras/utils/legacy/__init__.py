@@ -1,0 +1,6 @@
+"""`keras.utils.legacy`: the Keras 2 object format, as in `keras.legacy.saving`."""
+
+from keras.legacy.saving._serialization import deserialize_keras_object as deserialize_keras_object
+from keras.legacy.saving._serialization import serialize_keras_object as serialize_keras_object
+
+__all__ = ["deserialize_keras_object", "serialize_keras_object"]

@@ -231,15 +231,21 @@ class Layer(Operation):
     @property
     def trainable_weights(self) -> list[Variable]:
         """The weights gradients train: empty when the layer is not trainable."""
-        if not self.trainable:
-            return []
-        return [v for v in self.weights if v.trainable and self._is_trainable_in_tree(v)]
+        result: list[Variable] = []
+        seen: set[int] = set()
 
-    def _is_trainable_in_tree(self, variable: Variable) -> bool:
-        for layer in self._flatten_layers():
-            if not layer._trainable and any(v is variable for v in layer._own_weights()):
-                return False
-        return True
+        def visit(layer: Layer) -> None:
+            # A frozen layer freezes its whole subtree.
+            if id(layer) in seen or not layer._trainable:
+                return
+            seen.add(id(layer))
+            result.extend(v for v in layer._own_weights() if v.trainable)
+            for sublayer in layer._layers:
+                visit(sublayer)
+
+        visit(self)
+        unique: dict[int, Variable] = {id(v): v for v in result}
+        return list(unique.values())
 
     @property
     def non_trainable_weights(self) -> list[Variable]:
@@ -815,7 +821,9 @@ def _build_wrapper(build: Any) -> Any:
                 self._build_shapes = {"input_shape": args[0]}
             elif args or kwargs:
                 names = list(inspect.signature(build).parameters)[1:]
-                given = {k: v for k, v in (dict(zip(names, args, strict=False)) | kwargs).items() if v is not None}
+                given = {
+                    k: v for k, v in (dict(zip(names, args, strict=False)) | kwargs).items() if v is not None
+                }
                 if len(given) == 1:
                     self._build_shapes = {"input_shape": next(iter(given.values()))}
                 else:

@@ -6,8 +6,6 @@ from typing import Any
 
 import numpy as np
 import pytest
-import tensorflow as tf
-import torch
 from data_fixtures import N, X, Y, batches_to_numpy
 
 from keras.backend import backend
@@ -16,11 +14,21 @@ from keras.trainers._data.tf_dataset_adapter import TFDatasetAdapter, is_tf_data
 from keras.trainers._data.torch_adapter import TorchDataLoaderAdapter, is_torch_dataloader
 
 
+def _tf() -> Any:
+    return pytest.importorskip("tensorflow", reason="this test needs tensorflow installed")
+
+
+def _torch() -> Any:
+    return pytest.importorskip("torch", reason="this test needs torch installed")
+
+
 def tf_dataset(*parts: Any, batch_size: int = 4) -> Any:
+    tf = _tf()
     return tf.data.Dataset.from_tensor_slices(parts if len(parts) > 1 else parts[0]).batch(batch_size)
 
 
 def torch_loader(*parts: Any, batch_size: int = 4, shuffle: bool = False) -> Any:
+    torch = _torch()
     tensors = [torch.from_numpy(p) for p in parts]
     return torch.utils.data.DataLoader(
         torch.utils.data.TensorDataset(*tensors), batch_size=batch_size, shuffle=shuffle
@@ -67,6 +75,7 @@ def test_tf_dataset_of_x_alone_and_of_three_parts() -> None:
 
 
 def test_tf_dataset_dict_inputs_keep_their_structure() -> None:
+    tf = _tf()
     dataset = tf.data.Dataset.from_tensor_slices(({"a": X, "b": X[:, :1]}, Y)).batch(5)
     x, _y, _ = next(iter(get_data_adapter(dataset)))
     assert sorted(x) == ["a", "b"]
@@ -74,6 +83,7 @@ def test_tf_dataset_dict_inputs_keep_their_structure() -> None:
 
 
 def test_tf_dataset_class_weight() -> None:
+    tf = _tf()
     labels = np.array([0, 1, 1, 2], dtype="int64")
     dataset = tf.data.Dataset.from_tensor_slices((np.zeros((4, 1), "float32"), labels)).batch(4)
     (_, _, sw), *_ = list(get_data_adapter(dataset, class_weight={1: 5.0, 2: 0.5}))
@@ -86,6 +96,7 @@ def test_unknown_and_infinite_cardinality_is_none() -> None:
 
 
 def test_torch_loader_shuffle_is_a_permutation() -> None:
+    torch = _torch()
     torch.manual_seed(0)
     batches = batches_to_numpy(list(get_data_adapter(torch_loader(X, Y, shuffle=True))))
     ys = np.concatenate([b[1] for b in batches])[:, 0]

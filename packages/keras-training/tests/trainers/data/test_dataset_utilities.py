@@ -7,7 +7,8 @@ from typing import Any
 
 import numpy as np
 import pytest
-import tensorflow as tf
+
+pytest.importorskip("tensorflow", reason="these utilities build tf.data datasets")
 
 from keras.trainers._data.directory import (
     audio_dataset_from_directory,
@@ -17,6 +18,14 @@ from keras.trainers._data.directory import (
 from keras.trainers._data.sequence_utils import pad_sequences
 from keras.trainers._data.split import split_dataset
 from keras.trainers._data.timeseries import timeseries_dataset_from_array
+
+
+def _tf() -> Any:
+    return pytest.importorskip("tensorflow", reason="this test needs tensorflow installed")
+
+
+def _torch() -> Any:
+    return pytest.importorskip("torch", reason="this test needs torch installed")
 
 
 @pytest.mark.parametrize(
@@ -99,6 +108,7 @@ def test_split_dataset_sizes_and_values(left: Any, right: Any, sizes: tuple[int,
 
 
 def test_split_dataset_shuffle_tf_dataset_and_torch() -> None:
+    tf = _tf()
     left, right = split_dataset(
         np.arange(10), left_size=0.5, shuffle=True, seed=2, preferred_backend="tensorflow"
     )
@@ -129,12 +139,14 @@ def test_split_dataset_errors(kwargs: dict[str, Any], error: type[Exception], ma
 
 
 def write_png(path: Path, value: int, size: tuple[int, int] = (6, 4)) -> None:
+    tf = _tf()
     path.parent.mkdir(parents=True, exist_ok=True)
     pixels = np.full((*size, 3), value, dtype="uint8")
     path.write_bytes(tf.io.encode_png(pixels).numpy())
 
 
 def test_image_dataset_from_directory(tmp_path: Path) -> None:
+    tf = _tf()
     for name, value in (("cats", 10), ("dogs", 200)):
         for i in range(3):
             write_png(tmp_path / name / f"{i}.png", value)

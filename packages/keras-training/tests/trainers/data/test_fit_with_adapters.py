@@ -40,13 +40,13 @@ def as_arrays() -> dict[str, Any]:
 
 
 def as_tf_dataset() -> dict[str, Any]:
-    import tensorflow as tf
+    tf = pytest.importorskip("tensorflow", reason="this case needs tensorflow installed")
 
     return {"x": tf.data.Dataset.from_tensor_slices((X, Y)).batch(16)}
 
 
 def as_torch_loader() -> dict[str, Any]:
-    import torch
+    torch = pytest.importorskip("torch", reason="this case needs torch installed")
 
     dataset = torch.utils.data.TensorDataset(torch.from_numpy(X), torch.from_numpy(Y))
     return {"x": torch.utils.data.DataLoader(dataset, batch_size=16)}
@@ -117,7 +117,7 @@ def test_evaluate_and_predict_match_numpy(source: str) -> None:
 
 @needs_training
 def test_fit_with_class_weight_from_a_tf_dataset_matches_sample_weights() -> None:
-    import tensorflow as tf
+    tf = pytest.importorskip("tensorflow", reason="this case needs tensorflow installed")
 
     labels = (X[:, :1] > 0).astype("float32")
     weights = np.where(labels[:, 0] > 0, 3.0, 1.0).astype("float32")

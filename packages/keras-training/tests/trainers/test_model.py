@@ -127,3 +127,14 @@ def test_summary_matches_keras_layout(capsys: pytest.CaptureFixture[str]) -> Non
     ]
     assert " Total params: 8 (32.00 B)" in text
     assert " Non-trainable params: 0 (0.00 B)" in text
+
+
+def test_summary_expand_nested_lists_inner_layers(capsys: pytest.CaptureFixture[str]) -> None:
+    inner = Sequential([layers.Input((3,)), layers.Dense(2, name="inner_dense")], name="inner")
+    outer = Sequential([layers.Input((3,)), inner, layers.Dense(1, name="head")], name="outer")
+    outer.summary(expand_nested=True)
+    text = capsys.readouterr().out
+    assert "│ inner (Sequential)" in text
+    assert "│   inner_dense (Dense)" in text
+    outer.summary()
+    assert "inner_dense" not in capsys.readouterr().out

@@ -138,14 +138,24 @@ def print_summary(
     )
     lines.append("┃" + "┃".join(cells) + "┃")
     lines.append(_border("┡", "━", "╇", "┩", widths))
-    for index, layer in enumerate(layers):
-        values = [f"{layer.name} ({type(layer).__name__})", _output_shape(layer), _param_count(layer)]
+    rows: list[tuple[Any, int]] = []
+
+    def add_rows(items: Sequence[Any], depth: int) -> None:
+        for item in items:
+            rows.append((item, depth))
+            if expand_nested and hasattr(item, "layers") and item is not model:
+                add_rows(list(item.layers), depth + 1)
+
+    add_rows(layers, 0)
+    for index, (layer, depth) in enumerate(rows):
+        name = "  " * depth + f"{layer.name} ({type(layer).__name__})"
+        values = [name, _output_shape(layer), _param_count(layer)]
         if len(headers) > 3 and headers[3] == "Connected to":
             values.append(_connections(layer, model_nodes))
         if show_trainable:
             values.append("Y" if layer.trainable else "N")
         lines.extend(_row(values, widths, right))
-        if index < len(layers) - 1:
+        if index < len(rows) - 1:
             lines.append(_border("├", "─", "┼", "┤", widths))
     lines.append(_border("└", "─", "┴", "┘", widths))
     total_count, total_size = _weights_bytes(model.weights)

@@ -20,11 +20,40 @@ STACK: list[tuple[str, frozenset[str]]] = [
     ("keras-ops", frozenset({"ops", "backend", "tree", "random", "distribution"})),
     (
         "keras-layers",
-        frozenset({"layers", "initializers", "activations", "regularizers", "constraints", "dtype_policies"}),
+        frozenset(
+            {
+                "layers",
+                "initializers",
+                "activations",
+                "regularizers",
+                "constraints",
+                "dtype_policies",
+                "quantizers",
+            }
+        ),
     ),
     ("keras-training", frozenset({"trainers", "models", "optimizers", "losses", "metrics", "callbacks"})),
     ("keras-saving", frozenset({"saving"})),
-    ("keras", frozenset({"config", "utils", "models", "_version"})),
+    (
+        "keras",
+        frozenset(
+            {
+                "config",
+                "utils",
+                "models",
+                "_version",
+                "mixed_precision",
+                "preprocessing",
+                "legacy",
+                "wrappers",
+                "visualization",
+                "applications",
+                "datasets",
+                "export",
+                "distillation",
+            }
+        ),
+    ),
 ]
 
 

@@ -30,7 +30,11 @@ if TYPE_CHECKING:
     from keras import callbacks as callbacks
     from keras import config as config
     from keras import constraints as constraints
+    from keras import datasets as datasets
+    from keras import distillation as distillation
+    from keras import distribution as distribution
     from keras import dtype_policies as dtype_policies
+    from keras import export as export
     from keras import initializers as initializers
     from keras import layers as layers
     from keras import legacy as legacy
@@ -121,6 +125,10 @@ _LAZY: dict[str, str] = {
     "preprocessing": "keras.preprocessing",
     "quantizers": "keras.quantizers",
     "utils": "keras.utils",
+    "export": "keras.export",
+    "distribution": "keras.distribution",
+    "distillation": "keras.distillation",
+    "datasets": "keras.datasets",
     "visualization": "keras.visualization",
     "wrappers": "keras.wrappers",
 }
@@ -183,8 +191,12 @@ __all__ = [
     "callbacks",
     "config",
     "constraints",
+    "datasets",
     "device",
+    "distillation",
+    "distribution",
     "dtype_policies",
+    "export",
     "initializers",
     "layers",
     "legacy",

@@ -43,6 +43,7 @@ BUILTIN_NAMESPACES = (
     "keras.optimizers",
     "keras.optimizers.schedules",
     "keras.callbacks",
+    "keras.distillation",
 )
 # Classes Keras 3 files name under the top-level `keras` module.
 _TOP_LEVEL_CLASSES = frozenset({"DTypePolicy", "FloatDTypePolicy"})

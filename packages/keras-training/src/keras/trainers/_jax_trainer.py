@@ -66,12 +66,19 @@ class JaxTrainer(Trainer):
         )
         mapping = list(zip(self.trainable_variables, trainable_variables, strict=True))  # type: ignore[attr-defined]
         mapping += list(zip(self.non_trainable_variables, non_trainable_variables, strict=True))  # type: ignore[attr-defined]
-        with StatelessScope(state_mapping=mapping):
+        # Metrics updated inside compute_loss (as custom models do) keep their updates.
+        metric_vars = self.metrics_variables
+        mapping += list(zip(metric_vars, metrics_variables, strict=True))
+        with StatelessScope(state_mapping=mapping) as scope:
             self._losses_override = losses
             try:
                 loss = self.compute_loss(x, y, y_pred, sample_weight, training=training)
             finally:
                 self._losses_override = None
+        metrics_variables = [
+            old if (new := scope.get_current_value(v)) is None else new
+            for v, old in zip(metric_vars, metrics_variables, strict=True)
+        ]
         unscaled = loss
         if training and self.optimizer is not None and optimizer_variables is not None:
             with StatelessScope(

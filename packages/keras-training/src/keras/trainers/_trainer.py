@@ -212,7 +212,7 @@ class Trainer:
 
     @property
     def metrics(self) -> list[Any]:
-        """The loss tracker, the compiled metrics container, and metrics of sublayers."""
+        """The loss tracker and the compiled metrics container (override to add your own)."""
         found: list[Any] = []
         if self._loss_tracker is not None:
             found.append(self._loss_tracker)

@@ -26,6 +26,7 @@ from keras._version import __version__ as __version__
 
 if TYPE_CHECKING:
     from keras import activations as activations
+    from keras import applications as applications
     from keras import backend as backend
     from keras import callbacks as callbacks
     from keras import config as config
@@ -125,6 +126,7 @@ _LAZY: dict[str, str] = {
     "preprocessing": "keras.preprocessing",
     "quantizers": "keras.quantizers",
     "utils": "keras.utils",
+    "applications": "keras.applications",
     "export": "keras.export",
     "distribution": "keras.distribution",
     "distillation": "keras.distillation",
@@ -187,6 +189,7 @@ __all__ = [
     "Variable",
     "__version__",
     "activations",
+    "applications",
     "backend",
     "callbacks",
     "config",

@@ -74,22 +74,45 @@ class Functional(Model):
         self.built = True
 
     def _collect_layers(self) -> list[Layer]:
-        """Every layer of the graph, input layers first where they are first used."""
-        ordered: dict[int, Layer] = {}
-        input_layers = [
-            t._keras_history.operation for t in self._function.inputs if t._keras_history is not None
-        ]
-        for node in self._function._nodes:
-            for tensor in node.input_tensors:
-                history = tensor._keras_history
-                if history is not None and isinstance(history.operation, InputLayer):
-                    ordered.setdefault(id(history.operation), history.operation)
-            if isinstance(node.operation, Layer):
-                ordered.setdefault(id(node.operation), node.operation)
-        for layer in input_layers:
-            if isinstance(layer, Layer):
-                ordered.setdefault(id(layer), layer)
-        return list(ordered.values())
+        """Every layer of the graph in Keras 3's order (saved weight paths depend on it).
+
+        Deepest first (input layers), and within one depth in the order a walk back from
+        the outputs first meets each layer.
+        """
+        input_ids = {id(t) for t in self._function.inputs}
+        first_seen: dict[int, int] = {}
+        finished: set[int] = set()
+        decreasing_depth: list[Any] = []
+        operations: dict[int, Any] = {}
+
+        def visit(tensor: KerasTensor) -> None:
+            history = tensor._keras_history
+            if history is None:
+                return
+            operation = history.operation
+            node = operation._inbound_nodes[history.node_index]
+            if id(node) in finished:
+                return
+            operations.setdefault(id(operation), operation)
+            first_seen.setdefault(id(operation), len(first_seen))
+            if not node.is_input and id(tensor) not in input_ids:
+                for parent in node.input_tensors:
+                    visit(parent)
+            finished.add(id(node))
+            decreasing_depth.append(node)
+
+        for output in self._function.outputs:
+            visit(output)
+        node_depth: dict[int, int] = {}
+        operation_depth: dict[int, int] = {}
+        for node in reversed(decreasing_depth):
+            depth = max(node_depth.setdefault(id(node), 0), operation_depth.get(id(node.operation), 0))
+            operation_depth[id(node.operation)] = depth
+            node_depth[id(node)] = depth
+            for parent in node.parent_nodes:
+                node_depth[id(parent)] = max(depth + 1, node_depth.get(id(parent), 0))
+        ordered = sorted(operation_depth, key=lambda key: (-operation_depth[key], first_seen[key]))
+        return [operations[key] for key in ordered if isinstance(operations[key], Layer)]
 
     # --- structure ------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from keras import tree
-from keras.layers import InputLayer, Layer
+from keras.layers import Layer
 from keras.layers._serialization import deserialize_keras_object, serialize_keras_object
 from keras.ops._conversion import convert_to_tensor
 from keras.ops._function import Function

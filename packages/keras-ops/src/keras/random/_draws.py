@@ -203,9 +203,9 @@ def dropout(inputs: ArrayLike, rate: float, noise_shape: Any = None, seed: Seed 
     if not is_float_dtype(dtype):
         dtype = floatx()
         tensor = convert(tensor, dtype)
-    mask_shape = (
-        tuple(tensor.shape) if noise_shape is None else _noise_shape(noise_shape, tuple(tensor.shape))
-    )
+    # Dynamic dimensions inside a traced step (tf.function with an unknown batch size).
+    shape = tuple(K.core.shape_of(tensor))
+    mask_shape = shape if noise_shape is None else _noise_shape(noise_shape, shape)
     keep = K.random.uniform(mask_shape, 0.0, 1.0, dtype, draw_seed(seed)) >= float(rate)
     return tensor * K.core.cast(keep, dtype) * convert(1.0 / (1.0 - float(rate)), dtype)
 

@@ -54,7 +54,9 @@ class TensorFlowTrainer(Trainer):
 
         compiled = one
         if not self.run_eagerly:
-            compiled = tf.function(one, jit_compile=self.jit_compile, reduce_retracing=True)
+            # One trace per batch shape (full batches, then a partial last one): kernels
+            # see static shapes, which every op supports; relaxing them to None would not.
+            compiled = tf.function(one, jit_compile=self.jit_compile)
 
         def run(batches: list[Any]) -> Any:
             results = [compiled(batch) for batch in batches]

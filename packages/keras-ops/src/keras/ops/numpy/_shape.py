@@ -150,6 +150,10 @@ def reshape(x: ArrayLike, newshape: ShapeLike) -> Tensor:
            [3, 4, 5]], dtype=int8)
     """
     t = convert(x)
+    if isinstance(newshape, (list, tuple)) and any(K.core.is_tensor(d) for d in newshape):
+        # Dynamic dimensions from `ops.shape` inside a traced function (tf.function):
+        # the backend resolves them when the step runs.
+        return K.shape.reshape(t, tuple(newshape))
     return K.shape.reshape(t, _known(_reshaped(_shape(t), newshape)))
 
 

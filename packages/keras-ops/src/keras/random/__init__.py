@@ -1,5 +1,8 @@
 """`keras.random`: seeded random draws on the active backend."""
 
+# keras.ops first: its image ops import the draws below, so importing keras.random
+# alone must not start that cycle half way.
+import keras.ops  # noqa: F401
 from keras.random._draws import beta as beta
 from keras.random._draws import binomial as binomial
 from keras.random._draws import categorical as categorical

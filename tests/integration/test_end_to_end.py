@@ -53,6 +53,7 @@ def test_fit_evaluate_save_reload_predict(tmp_path: Path) -> None:
     for a, b in zip(model.optimizer.variables, reloaded.optimizer.variables, strict=True):
         np.testing.assert_allclose(keras.ops.convert_to_numpy(a), keras.ops.convert_to_numpy(b), rtol=1e-6)
 
+
 def test_weights_round_trip_on_every_backend(tmp_path: Path) -> None:
     model = small_convnet()
     path = tmp_path / "model.weights.h5"

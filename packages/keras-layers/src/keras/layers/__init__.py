@@ -1,8 +1,7 @@
 """keras.layers: the layers of the Keras 3 API."""
 
-from keras.layers._version import __version__ as __version__
-from keras.layers._activations.activation_layers import Activation as Activation
 from keras.layers._activations.activation_layers import ELU as ELU
+from keras.layers._activations.activation_layers import Activation as Activation
 from keras.layers._activations.activation_layers import LeakyReLU as LeakyReLU
 from keras.layers._activations.activation_layers import PReLU as PReLU
 from keras.layers._activations.activation_layers import ReLU as ReLU
@@ -119,8 +118,8 @@ from keras.layers._preprocessing._not_implemented import RandomSaturation as Ran
 from keras.layers._preprocessing._not_implemented import RandomSharpness as RandomSharpness
 from keras.layers._preprocessing._not_implemented import RandomShear as RandomShear
 from keras.layers._preprocessing._not_implemented import ReversibleEmbedding as ReversibleEmbedding
-from keras.layers._preprocessing._not_implemented import STFTSpectrogram as STFTSpectrogram
 from keras.layers._preprocessing._not_implemented import Solarization as Solarization
+from keras.layers._preprocessing._not_implemented import STFTSpectrogram as STFTSpectrogram
 from keras.layers._preprocessing.backend_bridges import FlaxLayer as FlaxLayer
 from keras.layers._preprocessing.backend_bridges import JaxLayer as JaxLayer
 from keras.layers._preprocessing.backend_bridges import TFSMLayer as TFSMLayer
@@ -180,6 +179,7 @@ from keras.layers._reshaping.up_sampling import UpSampling3D as UpSampling3D
 from keras.layers._reshaping.zero_padding import ZeroPadding1D as ZeroPadding1D
 from keras.layers._reshaping.zero_padding import ZeroPadding2D as ZeroPadding2D
 from keras.layers._reshaping.zero_padding import ZeroPadding3D as ZeroPadding3D
+from keras.layers._version import __version__ as __version__
 
 __all__ = [
     "Activation",

@@ -29,6 +29,7 @@ def set_keras_mask(x: Any, mask: Any) -> None:
     if mask is None:
         _SIDE_TABLE.pop(key, None)
         return
+
     def forget(_: object, key: int = key) -> None:
         _forget(key)
 

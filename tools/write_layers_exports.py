@@ -35,7 +35,9 @@ def main() -> None:
     write(LAYERS / "__init__.py", "keras.layers: the layers of the Keras 3 API.", names, header)
     ruff = shutil.which("ruff")
     if ruff:
-        subprocess.run([ruff, "format", "-q", str(LAYERS / "__init__.py")], check=False)
+        target = str(LAYERS / "__init__.py")
+        subprocess.run([ruff, "check", "-q", "--fix", "--select", "I", target], check=False)
+        subprocess.run([ruff, "format", "-q", target], check=False)
     missing = sorted(public - set(names))
     print(f"{len(names)} of {len(public)} keras.layers names exported; missing: {missing}")
 

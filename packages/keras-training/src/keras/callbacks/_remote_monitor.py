@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.parse
-import urllib.request
 import warnings
 from typing import Any
 
@@ -53,6 +50,10 @@ class RemoteMonitor(Callback):
         self.send_as_json = send_as_json
 
     def on_epoch_end(self, epoch: int, logs: Logs | None = None) -> None:
+        import urllib.error  # imported when used: urllib.request is slow to import
+        import urllib.parse
+        import urllib.request
+
         payload: dict[str, Any] = {"epoch": epoch}
         payload.update((key, to_float(value)) for key, value in (logs or {}).items())
         headers = dict(self.headers or {})

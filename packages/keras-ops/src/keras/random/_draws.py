@@ -204,7 +204,7 @@ def dropout(inputs: ArrayLike, rate: float, noise_shape: Any = None, seed: Seed 
         dtype = floatx()
         tensor = convert(tensor, dtype)
     # Dynamic dimensions inside a traced step (tf.function with an unknown batch size).
-    shape = tuple(K.core.shape_of(tensor))
+    shape: tuple[Any, ...] = tuple(K.core.shape_of(tensor))
     mask_shape = shape if noise_shape is None else _noise_shape(noise_shape, shape)
     keep = K.random.uniform(mask_shape, 0.0, 1.0, dtype, draw_seed(seed)) >= float(rate)
     return tensor * K.core.cast(keep, dtype) * convert(1.0 / (1.0 - float(rate)), dtype)

@@ -107,7 +107,7 @@ def test_split_dataset_sizes_and_values(left: Any, right: Any, sizes: tuple[int,
     assert left_rows[0] == (0, 0) and right_rows[-1] == (9, 18)
 
 
-def test_split_dataset_shuffle_tf_dataset_and_torch() -> None:
+def test_split_dataset_shuffle_and_tf_datasets() -> None:
     tf = _tf()
     left, right = split_dataset(
         np.arange(10), left_size=0.5, shuffle=True, seed=2, preferred_backend="tensorflow"
@@ -116,6 +116,10 @@ def test_split_dataset_shuffle_tf_dataset_and_torch() -> None:
     assert values == list(range(10))
     left, right = split_dataset(tf.data.Dataset.range(6), right_size=2)
     assert [int(v) for v in right.as_numpy_iterator()] == [4, 5]
+
+
+def test_split_dataset_to_torch_datasets() -> None:
+    _torch()
     left, right = split_dataset([np.arange(6.0), np.arange(6)], left_size=4, preferred_backend="torch")
     assert len(left) == 4 and len(right) == 2 and float(right[0][0]) == 4.0
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-import keras
 from keras import ops, optimizers
 from keras.backend import backend
+from keras.backend._variable import Variable
 
 pytestmark = pytest.mark.skipif(backend() == "numpy", reason="the numpy backend has no gradients")
 
@@ -79,7 +79,7 @@ def decaying(initial: float, halving_steps: int) -> optimizers.schedules.Learnin
 
 @pytest.mark.parametrize("row", TABLE, ids=lambda row: row.name)
 def test_reaches_the_optimum(row: Row) -> None:
-    w = keras.Variable(START, name="w")
+    w = Variable(START, name="w")
     optimizer = row.factory()
     for _ in range(row.steps):
         # The gradient of the scaled loss, as a training step computes it.

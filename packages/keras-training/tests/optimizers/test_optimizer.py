@@ -9,16 +9,17 @@ from typing import Any
 import numpy as np
 import pytest
 
-import keras
 from keras import ops, optimizers
 from keras.backend import backend
+from keras.backend._name_scope import name_scope
+from keras.backend._variable import Variable
 
 needs_training = pytest.mark.skipif(backend() == "numpy", reason="the numpy backend has no gradients")
 RTOL = 1e-6
 
 
-def variable(values: Any, name: str = "w") -> keras.Variable:
-    return keras.Variable(np.asarray(values, dtype="float32"), name=name)
+def variable(values: Any, name: str = "w") -> Variable:
+    return Variable(np.asarray(values, dtype="float32"), name=name)
 
 
 def f32(values: Any) -> np.ndarray[Any, Any]:
@@ -138,7 +139,7 @@ def test_scale_loss() -> None:
 
 def test_learning_rate_variable_and_setter() -> None:
     optimizer = optimizers.Adam(learning_rate=0.5)
-    assert isinstance(optimizer.learning_rate, keras.Variable)
+    assert isinstance(optimizer.learning_rate, Variable)
     optimizer.learning_rate = 0.25
     assert float(value(optimizer.learning_rate)) == 0.25
     assert optimizer.get_config()["learning_rate"] == 0.25
@@ -180,7 +181,7 @@ def test_callable_learning_rate() -> None:
 
 
 def test_slot_names_and_order_follow_keras() -> None:
-    with keras.name_scope("dense"):
+    with name_scope("dense"):
         kernel = variable(np.ones((2, 2)), "kernel")
     bias = variable([0.0, 0.0], "bias")
     optimizer = optimizers.Adam(name="opt", amsgrad=True, use_ema=True, gradient_accumulation_steps=2)

@@ -9,9 +9,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-import keras
 from keras import ops, optimizers
 from keras.backend import backend
+from keras.backend._variable import Variable
 
 pytestmark = pytest.mark.skipif(backend() == "numpy", reason="the numpy backend has no gradients")
 
@@ -53,9 +53,9 @@ GRADS = [
 FINITE_GRADS = GRADS[:2] + GRADS[3:]
 
 
-def model_variables() -> list[keras.Variable]:
-    kernel = keras.Variable(np.array([[1.0, 2.0, -1.0], [0.5, -0.5, 3.0]], "float32"), name="kernel")
-    bias = keras.Variable(np.array([0.1, -0.2, 0.3], "float32"), name="bias")
+def model_variables() -> list[Variable]:
+    kernel = Variable(np.array([[1.0, 2.0, -1.0], [0.5, -0.5, 3.0]], "float32"), name="kernel")
+    bias = Variable(np.array([0.1, -0.2, 0.3], "float32"), name="bias")
     return [kernel, bias]
 
 

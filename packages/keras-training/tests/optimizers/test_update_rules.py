@@ -12,6 +12,8 @@ import update_rules as rules
 import keras
 from keras import optimizers
 from keras.backend import backend, standardize_dtype
+from keras.backend._name_scope import name_scope
+from keras.backend._variable import Variable
 
 pytestmark = pytest.mark.skipif(backend() == "numpy", reason="the numpy backend has no gradients")
 
@@ -112,7 +114,7 @@ def gradient_sequence(shape: tuple[int, ...]) -> list[np.ndarray[Any, Any]]:
 def test_first_three_updates_match_the_rule(case: Case) -> None:
     w0 = initial_weights(case.shape)
     grads = gradient_sequence(case.shape)
-    variable = keras.Variable(w0.astype("float32"), name="weights")
+    variable = Variable(w0.astype("float32"), name="weights")
     optimizer = getattr(optimizers, case.optimizer)(**case.kwargs)
     expected = case.rule(w0, grads, **case.kwargs)
     for step, (gradient, want) in enumerate(zip(grads, expected, strict=True), start=1):
@@ -122,9 +124,9 @@ def test_first_three_updates_match_the_rule(case: Case) -> None:
 
 
 def test_muon_uses_adamw_for_vectors_and_embeddings() -> None:
-    vector = keras.Variable(np.array([0.5, -1.0, 2.0], dtype="float32"), name="bias")
-    with keras.name_scope("token_embedding"):
-        table = keras.Variable(initial_weights((2, 3)).astype("float32"), name="embeddings")
+    vector = Variable(np.array([0.5, -1.0, 2.0], dtype="float32"), name="bias")
+    with name_scope("token_embedding"):
+        table = Variable(initial_weights((2, 3)).astype("float32"), name="embeddings")
     optimizer = optimizers.Muon(
         learning_rate=0.1, adam_weight_decay=0.01, adam_beta_1=0.75, adam_beta_2=0.875
     )

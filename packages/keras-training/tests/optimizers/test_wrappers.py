@@ -8,9 +8,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-import keras
 from keras import ops, optimizers
 from keras.backend import backend
+from keras.backend._name_scope import name_scope
+from keras.backend._variable import Variable
 
 needs_training = pytest.mark.skipif(backend() == "numpy", reason="the numpy backend has no gradients")
 
@@ -25,7 +26,7 @@ def number(x: Any) -> float:
 
 @needs_training
 def test_loss_scale_skips_a_non_finite_step_and_halves_the_scale() -> None:
-    w = keras.Variable(f32([1.0, 2.0]), name="w")
+    w = Variable(f32([1.0, 2.0]), name="w")
     inner = optimizers.Adam(learning_rate=0.1)
     lso = optimizers.LossScaleOptimizer(inner, initial_scale=8.0)
     lso.apply([f32([8.0, -8.0])], [w])  # unscaled gradient [1, -1]
@@ -46,7 +47,7 @@ def test_loss_scale_skips_a_non_finite_step_and_halves_the_scale() -> None:
 
 @needs_training
 def test_loss_scale_doubles_after_growth_steps() -> None:
-    w = keras.Variable(f32([1.0]), name="w")
+    w = Variable(f32([1.0]), name="w")
     lso = optimizers.LossScaleOptimizer(
         optimizers.SGD(learning_rate=1.0), initial_scale=2.0, dynamic_growth_steps=3
     )
@@ -67,7 +68,7 @@ def test_loss_scale_delegates_and_scales_the_loss() -> None:
     assert lso.learning_rate is inner.learning_rate
     lso.learning_rate = 0.25
     assert number(inner.learning_rate) == 0.25
-    lso.build([keras.Variable(f32([1.0]), name="w")])
+    lso.build([Variable(f32([1.0]), name="w")])
     assert [v.name for v in lso.variables] == [
         "iteration",
         "learning_rate",
@@ -121,9 +122,9 @@ def test_optimizer_map_lookup() -> None:
 
 @needs_training
 def test_multi_optimizer_routes_each_variable() -> None:
-    with keras.name_scope("dense"):
-        kernel = keras.Variable(f32([1.0, 1.0]), name="kernel")
-        bias = keras.Variable(f32([1.0, 1.0]), name="bias")
+    with name_scope("dense"):
+        kernel = Variable(f32([1.0, 1.0]), name="kernel")
+        bias = Variable(f32([1.0, 1.0]), name="bias")
     sgd, adam = optimizers.SGD(learning_rate=0.1), optimizers.Adam(learning_rate=0.1)
     multi = optimizers.MultiOptimizer(optimizers.OptimizerMap(sgd, {".*bias": adam}))
     multi.apply([f32([1.0, -1.0]), f32([1.0, -1.0])], [kernel, bias])
@@ -138,8 +139,8 @@ def test_multi_optimizer_routes_each_variable() -> None:
 
 @needs_training
 def test_multi_optimizer_with_a_callable_map_and_stateless_apply() -> None:
-    a = keras.Variable(f32([1.0]), name="a")
-    b = keras.Variable(f32([2.0]), name="b")
+    a = Variable(f32([1.0]), name="a")
+    b = Variable(f32([2.0]), name="b")
     first, second = optimizers.SGD(learning_rate=1.0), optimizers.SGD(learning_rate=0.5)
     multi = optimizers.MultiOptimizer(lambda v: first if v.name == "a" else second, loss_scale_factor=2.0)
     multi.build([a, b])

@@ -102,9 +102,14 @@ class ArrayDataAdapter(DataAdapter):
         return np.arange(self.num_samples)
 
     def __iter__(self) -> Iterator[Batch]:
-        order = self._order()
+        order = self._order() if self._shuffle else None
         for start in range(0, self.num_samples, self.batch_size):
-            index = order[start : start + self.batch_size]
+            # Unshuffled: a basic slice, a view (no copy); shuffled: gather the rows.
+            index: Any = (
+                slice(start, start + self.batch_size)
+                if order is None
+                else order[start : start + self.batch_size]
+            )
             x, y, sample_weight = (
                 None
                 if part is None

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from keras.trainers._data.data_utils import unpack_x_y_sample_weight
-from keras.trainers._trainer import Trainer
+from keras.trainers._trainer import EagerTrainer
 
 
-class NumpyTrainer(Trainer):
+class NumpyTrainer(EagerTrainer):
     """Trainer for the numpy backend, which has no gradients."""
 
     def _check_can_train(self) -> None:
@@ -21,19 +20,6 @@ class NumpyTrainer(Trainer):
     def train_step(self, data: Any) -> dict[str, Any]:
         self._check_can_train()
         return {}
-
-    def test_step(self, data: Any) -> dict[str, Any]:
-        """One evaluation step on a batch; returns the metrics."""
-        x, y, sample_weight = unpack_x_y_sample_weight(data)
-        y_pred = self(x, training=False)  # type: ignore[operator]
-        loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=False)
-        self._update_loss_tracker(loss, x)
-        return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
-
-    def predict_step(self, data: Any) -> Any:
-        """The model's outputs for a batch."""
-        x, _, _ = unpack_x_y_sample_weight(data)
-        return self(x, training=False)  # type: ignore[operator]
 
     def make_train_function(self, force: bool = False) -> Callable[..., Any]:
         self._check_can_train()

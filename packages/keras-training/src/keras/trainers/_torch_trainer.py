@@ -10,10 +10,10 @@ from collections.abc import Callable
 from typing import Any
 
 from keras.trainers._data.data_utils import unpack_x_y_sample_weight
-from keras.trainers._trainer import Trainer
+from keras.trainers._trainer import EagerTrainer
 
 
-class TorchTrainer(Trainer):
+class TorchTrainer(EagerTrainer):
     """Trainer running eager PyTorch steps."""
 
     def zero_grad(self) -> None:
@@ -37,19 +37,6 @@ class TorchTrainer(Trainer):
             with torch.no_grad():
                 self.optimizer.apply(grads, trainable)
         return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
-
-    def test_step(self, data: Any) -> dict[str, Any]:
-        """One evaluation step on a batch; returns the metrics."""
-        x, y, sample_weight = unpack_x_y_sample_weight(data)
-        y_pred = self(x, training=False)  # type: ignore[operator]
-        loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=False)
-        self._update_loss_tracker(loss, x)
-        return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
-
-    def predict_step(self, data: Any) -> Any:
-        """The model's outputs for a batch."""
-        x, _, _ = unpack_x_y_sample_weight(data)
-        return self(x, training=False)  # type: ignore[operator]
 
     def _wrap(self, step: Callable[[Any], Any], grad: bool, collect: bool) -> Callable[[list[Any]], Any]:
         import torch

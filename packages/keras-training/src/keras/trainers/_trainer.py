@@ -284,13 +284,19 @@ class Trainer:
     # --- backend hooks ------------------------------------------------------------------
 
     def make_train_function(self, force: bool = False) -> Callable[..., Any]:
-        raise NotImplementedError
+        raise NotImplementedError(
+            f"{type(self).__name__}: a backend trainer must implement `make_train_function`."
+        )
 
     def make_test_function(self, force: bool = False) -> Callable[..., Any]:
-        raise NotImplementedError
+        raise NotImplementedError(
+            f"{type(self).__name__}: a backend trainer must implement `make_test_function`."
+        )
 
     def make_predict_function(self, force: bool = False) -> Callable[..., Any]:
-        raise NotImplementedError
+        raise NotImplementedError(
+            f"{type(self).__name__}: a backend trainer must implement `make_predict_function`."
+        )
 
     def _begin_loop(self, mode: str) -> None:
         """Prepare backend state before a loop (JAX: gather variable values)."""
@@ -625,3 +631,23 @@ class Trainer:
             return result
         values = list(result.values())
         return values[0] if len(values) == 1 else values
+
+
+class EagerTrainer(Trainer):
+    """The evaluation and prediction steps of the backends that run steps on live
+    variables (TensorFlow, torch, numpy); JAX's pure steps are its own."""
+
+    def test_step(self, data: Any) -> dict[str, Any]:
+        """One evaluation step on a batch; returns the metrics."""
+        x, y, sample_weight = unpack_x_y_sample_weight(data)
+        layer: Any = self
+        y_pred = layer(x, training=False)
+        loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=False)
+        self._update_loss_tracker(loss, x)
+        return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
+
+    def predict_step(self, data: Any) -> Any:
+        """The model's outputs for a batch."""
+        x, _, _ = unpack_x_y_sample_weight(data)
+        layer: Any = self
+        return layer(x, training=False)

@@ -11,6 +11,8 @@ Prints one Markdown table row per backend: the backend's own import, its own fir
 imported the backend first, so that the backend's own variance (a second or more for
 tensorflow on a busy machine) does not drown ours; both orders load the same modules.
 
+- import keras.ops alone: just the import, with only keras-ops' source directory on
+  `sys.path` (the issue's measure: what `import keras.ops` adds to the backend's import);
 - keras-ops alone: `import keras.ops` plus the first op (which loads the backend), with
   only keras-ops' source directory on `sys.path`, as after `pip install keras-ops`;
 - `import keras`: the meta-package plus the first op;
@@ -54,6 +56,7 @@ OPS_ALONE = (
 )
 
 SNIPPETS = {
+    "ops_import": "import keras.ops",
     "ops": "import keras.ops as o; o.add(1, 2)",
     "keras": "import keras; keras.ops.add(1, 2)",
     "full": (
@@ -89,19 +92,23 @@ def main() -> None:
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall")
     args = parser.parse_args()
     print(
-        "| backend | backend import (s) | its first add (s) | keras-ops alone + first op (s) "
-        "| import keras + first op (s) | full suite + first op (s) |"
+        "| backend | backend import (s) | its first add (s) | import keras.ops alone (s) "
+        "| keras-ops alone + first op (s) | import keras + first op (s) | full suite + first op (s) |"
     )
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for backend in args.backends:
         backend_import = BACKEND_IMPORTS[backend]
         base = time_code(backend_import, backend, args.runs, args.clock)
         first = time_code(BACKEND_FIRST_OPS[backend], backend, args.runs, args.clock, setup=backend_import)
         ops_setup = f"{OPS_ALONE}; {backend_import}"
+        ops_import = time_code(SNIPPETS["ops_import"], backend, args.runs, args.clock, setup=ops_setup)
         ops = time_code(SNIPPETS["ops"], backend, args.runs, args.clock, setup=ops_setup)
         meta = time_code(SNIPPETS["keras"], backend, args.runs, args.clock, setup=backend_import)
         full = time_code(SNIPPETS["full"], backend, args.runs, args.clock, setup=backend_import)
-        row = f"| {backend} | {base:.3f} | {first:.3f} | +{ops:.3f} | +{meta:.3f} | +{full:.3f} |"
+        row = (
+            f"| {backend} | {base:.3f} | {first:.3f} | +{ops_import:.3f} | +{ops:.3f} "
+            f"| +{meta:.3f} | +{full:.3f} |"
+        )
         print(row, flush=True)
 
 

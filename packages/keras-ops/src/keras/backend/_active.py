@@ -8,6 +8,7 @@ is read, then cached as a plain attribute, so later reads cost one attribute loo
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from keras.backend._config import backend
@@ -91,3 +92,13 @@ class Kernels:
 
 
 K = Kernels()
+
+# Called after a backend switch, by whatever caches something of the old backend's.
+RESET_HOOKS: list[Callable[[], None]] = []
+
+
+def reset_kernels() -> None:
+    """Forget the loaded kernel families (and everything cached from them): the backend changed."""
+    K.__dict__.clear()
+    for hook in RESET_HOOKS:
+        hook()

@@ -284,6 +284,6 @@ def set_backend(backend: str) -> None:
     _require_installed(name, "set_backend")
     os.environ["KERAS_BACKEND"] = name
     SETTINGS.backend = name
-    from keras.backend._active import K
+    from keras.backend._active import reset_kernels
 
-    K.__dict__.clear()  # drop the cached kernel families of the old backend
+    reset_kernels()

@@ -77,6 +77,9 @@ class Variable(TensorOperators):
     """
 
     _value: Tensor | None
+    # Set while a training loop holds this variable's value (see `_lend`): called before
+    # any read or write of `_value`, it writes the loop's state back.
+    _reclaim: Callable[[], None] | None = None
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Variable:
         if cls is Variable:
@@ -239,12 +242,32 @@ class Variable(TensorOperators):
             mapped = scope.get_current_value(self)
             if mapped is not None:
                 return self._autocast_value(mapped)
+        if self._reclaim is not None:
+            self._reclaim()
         if self._value is None:
             raise ValueError(
                 f"Variable {self._path!r} is not initialized yet: it was created inside a "
                 "StatelessScope and is initialized when the scope exits."
             )
         return self._autocast_value(self._value)
+
+    # --- lending to a training loop -----------------------------------------------------
+
+    def _lend(self, reclaim: Callable[[], None]) -> Tensor:
+        """Hand the stored value to a loop that will consume it (JAX donates its buffers).
+
+        Until `_take_back`, the variable's own value may be stale or deleted: any read or
+        assignment first calls `reclaim`, which must `_take_back` the loop's current value.
+        """
+        if self._reclaim is not None:
+            self._reclaim()
+        self._reclaim = reclaim
+        return self._value
+
+    def _take_back(self, value: Tensor) -> None:
+        """Store the loop's current `value` (already of this variable's dtype and shape)."""
+        self._reclaim = None
+        self._replace(value)
 
     def _autocast_value(self, value: Tensor) -> Tensor:
         dtype = self.dtype
@@ -274,6 +297,8 @@ class Variable(TensorOperators):
         if scope is not None:
             scope.add_update((self, tensor))
         else:
+            if self._reclaim is not None:
+                self._reclaim()
             self._replace(tensor)
         return tensor
 
@@ -309,7 +334,8 @@ class Variable(TensorOperators):
         return float(self.numpy())
 
     def __repr__(self) -> str:
-        value = np.array2string(self.numpy()) if self._value is not None else "<uninitialized>"
+        initialized = self._value is not None or self._reclaim is not None
+        value = np.array2string(self.numpy()) if initialized else "<uninitialized>"
         return f"<Variable path={self._path}, shape={self._shape}, dtype={self._dtype}, value={value}>"
 
     # Identity semantics: variables are dict keys and set members, as in Keras 3.

@@ -8,6 +8,14 @@ are replaced by `Spec`s, the rule computes the outputs' shapes and dtypes, and a
 
 Nothing here inspects a function when it is decorated: the signature is read on the
 op's first symbolic call, so importing the 600-odd ops stays cheap.
+
+An op may also name its kernel (`fast="elementwise.add"`): then a call whose arguments
+are all eager tensors of the backend's own class and of one dtype that the rule keeps
+(float32 in, float32 out) goes straight to the kernel, with no argument scan and no
+promotion. On tiny tensors that Python is most of the cost of an op. The author of
+the op vouches that, for such arguments, the op's body is exactly that kernel call;
+the rule decides which dtypes qualify, once per dtype. If the kernel raises, the call
+is redone on the general path, which raises the op's own error: kernels are pure.
 """
 
 from __future__ import annotations
@@ -18,6 +26,8 @@ from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
 from keras import tree
+from keras.backend._active import RESET_HOOKS, K
+from keras.backend._dtypes import standardize_dtype
 from keras.ops._keras_tensor import KerasTensor
 from keras.ops._operation import LEAF_TYPES, Operation, any_symbolic, keras_tensors_from_specs
 from keras.ops._spec import Spec, as_spec
@@ -85,15 +95,143 @@ def _call_rule(rule: Rule, arguments: dict[str, Any]) -> Any:
     return rule(**{name: value for name, value in arguments.items() if name in names})
 
 
-def op(rule: Rule, name: str | None = None) -> Callable[[Callable[P, R]], Callable[P, R]]:
+class _Unresolved:
+    """The class no tensor has: a fast path's class before its first call."""
+
+
+class FastPath:
+    """An op's shortcut to its kernel, for eager tensors of one dtype the rule keeps.
+
+    `cls` is the backend's eager tensor class and `kernel` the op's kernel, both read
+    on the op's first call (and again after a backend switch); `dtypes` holds the
+    native dtype objects found to qualify, `decided` every dtype already judged.
+    """
+
+    __slots__ = ("cls", "decided", "dtypes", "kernel", "kernel_name", "only", "op_name", "parameters", "rule")
+
+    def __init__(
+        self,
+        op_name: str,
+        kernel_name: str,
+        rule: Rule,
+        parameters: tuple[str, ...],
+        only: frozenset[str] | None,
+    ) -> None:
+        self.op_name = op_name
+        self.kernel_name = kernel_name
+        self.rule = rule
+        self.parameters = parameters
+        self.only = only
+        self.reset()
+        _FAST_PATHS.append(self)
+
+    def reset(self) -> None:
+        self.cls: type = _Unresolved
+        self.kernel: Callable[..., Any] | None = None
+        self.dtypes: set[Any] = set()
+        self.decided: set[Any] = set()
+
+    def resolve(self) -> None:
+        """Read the active backend's eager tensor class and this op's kernel."""
+        family, name = self.kernel_name.split(".")
+        kernels = getattr(K, family)
+        # A family may offer a cheaper `fast_<name>` that raises on inputs it leaves to the full kernel.
+        self.kernel = getattr(kernels, f"fast_{name}", None) or getattr(kernels, name)
+        self.cls = K.core.eager_type()
+
+    def decide(self, dtype: Any, *tensors: Any) -> None:
+        """Judge whether tensors of native `dtype` may take the shortcut: the rule keeps it.
+
+        The rule sees the specs of this call's `tensors`; if it rejects them (shapes that
+        do not fit...), the dtype stays undecided and the general path raises the error.
+        The kernel runs once on `tensors` to check that it returns `dtype` as well.
+        """
+        name = standardize_dtype(dtype)
+        try:
+            out = _call_rule(
+                self.rule, {p: as_spec(t) for p, t in zip(self.parameters, tensors, strict=True)}
+            )
+        except Exception:
+            return
+        self.decided.add(dtype)
+        if not (isinstance(out, Spec) and out.dtype == name and (self.only is None or name in self.only)):
+            return
+        # The kernel itself must keep the dtype too (numpy's matmul turns bfloat16 into float32).
+        try:
+            kept = getattr(self.kernel(*tensors), "dtype", None) == dtype  # type: ignore[misc]
+        except Exception:
+            kept = False
+        if kept:
+            self.dtypes.add(dtype)
+
+
+_FAST_PATHS: list[FastPath] = []
+
+
+def _reset_fast_paths() -> None:
+    for fast in _FAST_PATHS:
+        fast.reset()
+
+
+RESET_HOOKS.append(_reset_fast_paths)
+
+
+def _unary_shortcut(general: Callable[..., Any], fast: FastPath) -> Callable[..., Any]:
+    def dispatch(x: Any) -> Any:
+        cls: Any = fast.cls  # Any: `type(x) is cls` must not narrow x to object
+        if type(x) is cls:
+            dtype = x.dtype
+            if dtype in fast.dtypes:
+                try:
+                    return fast.kernel(x)  # type: ignore[misc]
+                except Exception:  # the general path raises the op's own error, or handles it
+                    pass
+            elif dtype not in fast.decided:
+                fast.decide(dtype, x)
+        elif cls is _Unresolved:
+            fast.resolve()
+        return general(x)
+
+    return dispatch
+
+
+def _binary_shortcut(general: Callable[..., Any], fast: FastPath) -> Callable[..., Any]:
+    def dispatch(x1: Any, x2: Any) -> Any:
+        cls: Any = fast.cls  # Any: `type(x) is cls` must not narrow x to object
+        if type(x1) is cls and type(x2) is cls:
+            dtype = x1.dtype
+            if x2.dtype is dtype:
+                if dtype in fast.dtypes:
+                    try:
+                        return fast.kernel(x1, x2)  # type: ignore[misc]
+                    except Exception:  # the general path raises the op's own error, or handles it
+                        pass
+                elif dtype not in fast.decided:
+                    fast.decide(dtype, x1, x2)
+        elif cls is _Unresolved:
+            fast.resolve()
+        return general(x1, x2)
+
+    return dispatch
+
+
+_SHORTCUTS = {("x",): _unary_shortcut, ("x1", "x2"): _binary_shortcut}
+
+
+def op(
+    rule: Rule, name: str | None = None, fast: str | None = None, fast_dtypes: frozenset[str] | None = None
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Make `function` an op whose symbolic outputs `rule` computes.
 
     The rule takes the op's arguments by name (any subset of them), with tensors
     replaced by `Spec`s, and returns a `Spec` or a structure of `Spec`s.
+
+    `fast` names the op's kernel (`"family.name"`) for the shortcut the module
+    docstring describes; only ops of `(x)` or `(x1, x2)` can have one, and
+    `fast_dtypes`, when given, limits it to those dtypes.
     """
 
     def decorate(function: Callable[P, R]) -> Callable[P, R]:
-        @functools.wraps(function)
         def dispatch(*args: P.args, **kwargs: P.kwargs) -> R:
             # `any_symbolic`, with its common case (leaf-type positional arguments) inlined.
             for value in args:
@@ -107,10 +245,21 @@ def op(rule: Rule, name: str | None = None) -> Callable[[Callable[P, R]], Callab
                 return result
             return function(*args, **kwargs)
 
-        OPS[name or function.__name__] = dispatch
-        return dispatch
+        entry: Callable[..., Any] = dispatch
+        if fast is not None:
+            code = function.__code__
+            parameters = code.co_varnames[: code.co_argcount]
+            if code.co_kwonlyargcount or code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS):
+                parameters = ()
+            shortcut = _SHORTCUTS.get(parameters)
+            if shortcut is None:
+                raise TypeError(f"op {function.__name__}: a fast path needs parameters (x) or (x1, x2)")
+            entry = shortcut(dispatch, FastPath(function.__name__, fast, rule, parameters, fast_dtypes))
+        entry = functools.wraps(function)(entry)
+        OPS[name or function.__name__] = entry
+        return entry
 
     return decorate
 
 
-__all__ = ["OPS", "OpCall", "Spec", "op"]
+__all__ = ["OPS", "FastPath", "OpCall", "Spec", "op"]

@@ -29,12 +29,15 @@ class BackendVariable(Variable):
 
 
 def _flatten(variable: BackendVariable) -> tuple[tuple[Any], BackendVariable]:
+    if variable._reclaim is not None:  # lent to a training loop: get its current value back
+        variable._reclaim()
     return (variable._value,), variable
 
 
 def _unflatten(template: BackendVariable, children: tuple[Any, ...]) -> BackendVariable:
     # A shallow copy keeps name, path and dtype without running __init__ (no new name).
     clone = copy.copy(template)
+    clone.__dict__.pop("_reclaim", None)  # the loop lent the template's value, not the clone's
     clone._value = children[0]
     return clone
 

@@ -52,5 +52,13 @@ class Core(abc.ABC):
             return True
         return False
 
+    def eager_type(self) -> type:
+        """Return the concrete class of the tensors this backend's eager kernels return.
+
+        Ops take a shortcut when every argument is exactly of this class (see
+        `keras.ops._op`); tensors of subclasses or wrappers take the general path.
+        """
+        return type(self.convert_to_tensor(0, "float32"))
+
     def shape_of(self, x: Tensor) -> Shape:
         return tuple(x.shape)

@@ -53,6 +53,9 @@ class NumpyCore(Core):
     def dtype_of(self, x: Tensor) -> str:
         return dtype_name(x.dtype)
 
+    def eager_type(self) -> type:
+        return np.ndarray
+
     def convert_to_tensor(self, x: Any, dtype: str) -> Tensor:
         return to_numpy_array(x, numpy_dtype(dtype))
 

@@ -90,7 +90,7 @@ def _scalar_float_rule(name: str) -> Callable[..., Spec]:
 # --- simple activations ---------------------------------------------------------------------
 
 
-@op(_integer_keeping_rule)
+@op(_integer_keeping_rule, fast="nn.relu")
 def relu(x: ArrayLike) -> Tensor:
     """Apply the rectified linear unit, `max(x, 0)`, element-wise.
 
@@ -127,7 +127,7 @@ def relu6(x: ArrayLike) -> Tensor:
     return K.nn.relu6(_float(x))
 
 
-@op(_float_rule)
+@op(_float_rule, fast="nn.sigmoid")
 def sigmoid(x: ArrayLike) -> Tensor:
     """Apply the logistic sigmoid, `1 / (1 + exp(-x))`, element-wise.
 
@@ -163,7 +163,7 @@ def sparse_sigmoid(x: ArrayLike) -> Tensor:
     return K.nn.sparse_sigmoid(_float(x))
 
 
-@op(_float_rule)
+@op(_float_rule, fast="nn.softplus")
 def softplus(x: ArrayLike) -> Tensor:
     """Apply `log(1 + exp(x))` element-wise, without overflow for large `x`.
 
@@ -237,7 +237,7 @@ def sparse_plus(x: ArrayLike) -> Tensor:
     return K.nn.sparse_plus(_float(x))
 
 
-@op(_float_rule)
+@op(_float_rule, fast="nn.silu")
 def silu(x: ArrayLike) -> Tensor:
     """Apply the sigmoid linear unit, `x * sigmoid(x)` (also called swish), element-wise.
 
@@ -255,7 +255,7 @@ def silu(x: ArrayLike) -> Tensor:
     return K.nn.silu(_float(x))
 
 
-@op(_float_rule)
+@op(_float_rule, fast="nn.silu")
 def swish(x: ArrayLike) -> Tensor:
     """Apply swish, `x * sigmoid(x)`: the same function as `silu`.
 

@@ -126,7 +126,7 @@ def call_broadcasting(name: str, kernel: Callable[..., Tensor], *tensors: Tensor
 _subtract_dtype = _no_bool("subtract")
 
 
-@op(_binary_rule(_promoted))
+@op(_binary_rule(_promoted), fast="elementwise.add")
 def add(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Add two tensors element-wise, broadcasting their shapes.
 
@@ -147,7 +147,7 @@ def add(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("add", K.elementwise.add, a, b)
 
 
-@op(_binary_rule(_subtract_dtype))
+@op(_binary_rule(_subtract_dtype), fast="elementwise.subtract")
 def subtract(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Subtract `x2` from `x1` element-wise, broadcasting their shapes.
 
@@ -170,7 +170,7 @@ def subtract(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("subtract", K.elementwise.subtract, a, b)
 
 
-@op(_binary_rule(_promoted))
+@op(_binary_rule(_promoted), fast="elementwise.multiply")
 def multiply(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Multiply two tensors element-wise, broadcasting their shapes.
 
@@ -190,7 +190,7 @@ def multiply(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("multiply", K.elementwise.multiply, a, b)
 
 
-@op(_binary_rule(_promoted_float))
+@op(_binary_rule(_promoted_float), fast="elementwise.divide")
 def divide(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Divide `x1` by `x2` element-wise (true division), broadcasting their shapes.
 
@@ -233,7 +233,7 @@ def divide_no_nan(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("divide_no_nan", K.elementwise.divide_no_nan, a, b)
 
 
-@op(_binary_rule(_bool_as_int))
+@op(_binary_rule(_bool_as_int), fast="elementwise.floor_divide")
 def floor_divide(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Divide `x1` by `x2` element-wise and round towards negative infinity.
 
@@ -253,7 +253,7 @@ def floor_divide(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("floor_divide", K.elementwise.floor_divide, a, b)
 
 
-@op(_binary_rule(_bool_as_int))
+@op(_binary_rule(_bool_as_int), fast="elementwise.mod")
 def mod(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Return the remainder of `x1 / x2` element-wise, with the sign of the divisor.
 
@@ -293,7 +293,7 @@ def fmod(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("fmod", K.elementwise.fmod, a, b)
 
 
-@op(_binary_rule(_bool_as_int))
+@op(_binary_rule(_bool_as_int), fast="elementwise.power")
 def power(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Raise `x1` to the power `x2` element-wise.
 
@@ -313,7 +313,7 @@ def power(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("power", K.elementwise.power, a, b)
 
 
-@op(_binary_rule(_promoted))
+@op(_binary_rule(_promoted), fast="elementwise.maximum")
 def maximum(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Return the element-wise maximum of two tensors; NaN wins.
 
@@ -333,7 +333,7 @@ def maximum(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("maximum", K.elementwise.maximum, a, b)
 
 
-@op(_binary_rule(_promoted))
+@op(_binary_rule(_promoted), fast="elementwise.minimum")
 def minimum(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Return the element-wise minimum of two tensors; NaN wins.
 
@@ -643,7 +643,7 @@ _negative_dtype = _no_bool("negative", _unary_same)
 _sign_dtype = _no_bool("sign", _unary_same)
 
 
-@op(_unary_rule(_negative_dtype))
+@op(_unary_rule(_negative_dtype), fast="elementwise.negative")
 def negative(x: ArrayLike) -> Tensor:
     """Return `-x` element-wise (unsigned integers wrap around).
 
@@ -664,7 +664,7 @@ def negative(x: ArrayLike) -> Tensor:
     return K.elementwise.negative(convert(x, _negative_dtype(x)))
 
 
-@op(_unary_rule(_sign_dtype))
+@op(_unary_rule(_sign_dtype), fast="elementwise.sign")
 def sign(x: ArrayLike) -> Tensor:
     """Return -1, 0 or 1 element-wise by the sign of `x` (NaN stays NaN).
 
@@ -685,7 +685,7 @@ def sign(x: ArrayLike) -> Tensor:
     return K.elementwise.sign(convert(x, _sign_dtype(x)))
 
 
-@op(_unary_rule(_unary_same))
+@op(_unary_rule(_unary_same), fast="elementwise.absolute")
 def absolute(x: ArrayLike) -> Tensor:
     """Return the absolute value of `x` element-wise.
 
@@ -724,7 +724,7 @@ def fabs(x: ArrayLike) -> Tensor:
     return K.elementwise.absolute(convert(x, _unary_float(x)))
 
 
-@op(_unary_rule(_square_dtype))
+@op(_unary_rule(_square_dtype), fast="elementwise.square")
 def square(x: ArrayLike) -> Tensor:
     """Return `x * x` element-wise.
 
@@ -742,7 +742,7 @@ def square(x: ArrayLike) -> Tensor:
     return K.elementwise.square(convert(x, _square_dtype(x)))
 
 
-@op(_unary_rule(_unary_float))
+@op(_unary_rule(_unary_float), fast="elementwise.reciprocal")
 def reciprocal(x: ArrayLike) -> Tensor:
     """Return `1 / x` element-wise.
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from keras.backend._active import K
-from keras.backend._dtypes import float_result, result_type
+from keras.backend._dtypes import FLOAT_TYPES, INT_TYPES, float_result, result_type
 from keras.ops._convert import convert, dtype_for_promotion, promotion_type
 from keras.ops._op import op
 from keras.ops._rules import broadcast_shapes, canonical_axis, dims_compatible
@@ -99,7 +99,8 @@ def _matmul_rule(x1: Any, x2: Any) -> Spec:
     return Spec(_matmul_shape(s1.shape, s2.shape), _matmul_dtype(x1, x2))
 
 
-@op(_matmul_rule)
+# bool matmul computes in int32 and casts back, so only numbers take the shortcut.
+@op(_matmul_rule, fast="linear.matmul", fast_dtypes=frozenset(FLOAT_TYPES + INT_TYPES))
 def matmul(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Return the matrix product of `x1` and `x2`, broadcasting batch axes.
 

@@ -17,7 +17,7 @@ from keras.ops.numpy._elementwise import call_broadcasting
 # --- comparisons --------------------------------------------------------------------------
 
 
-@op(rules.broadcast_to_bool)
+@op(rules.broadcast_to_bool, fast="logic.equal")
 def equal(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Return `x1 == x2` element-wise, comparing in the promoted dtype.
 
@@ -37,7 +37,7 @@ def equal(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("equal", K.logic.equal, a, b)
 
 
-@op(rules.broadcast_to_bool)
+@op(rules.broadcast_to_bool, fast="logic.not_equal")
 def not_equal(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Return `x1 != x2` element-wise, comparing in the promoted dtype.
 
@@ -57,7 +57,7 @@ def not_equal(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("not_equal", K.logic.not_equal, a, b)
 
 
-@op(rules.broadcast_to_bool)
+@op(rules.broadcast_to_bool, fast="logic.greater")
 def greater(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Return `x1 > x2` element-wise, comparing in the promoted dtype.
 
@@ -77,7 +77,7 @@ def greater(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("greater", K.logic.greater, a, b)
 
 
-@op(rules.broadcast_to_bool)
+@op(rules.broadcast_to_bool, fast="logic.greater_equal")
 def greater_equal(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Return `x1 >= x2` element-wise, comparing in the promoted dtype.
 
@@ -97,7 +97,7 @@ def greater_equal(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("greater_equal", K.logic.greater_equal, a, b)
 
 
-@op(rules.broadcast_to_bool)
+@op(rules.broadcast_to_bool, fast="logic.less")
 def less(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Return `x1 < x2` element-wise, comparing in the promoted dtype.
 
@@ -117,7 +117,7 @@ def less(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("less", K.logic.less, a, b)
 
 
-@op(rules.broadcast_to_bool)
+@op(rules.broadcast_to_bool, fast="logic.less_equal")
 def less_equal(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Return `x1 <= x2` element-wise, comparing in the promoted dtype.
 
@@ -218,7 +218,7 @@ def allclose(
 # --- logical ------------------------------------------------------------------------------
 
 
-@op(rules.broadcast_to_bool)
+@op(rules.broadcast_to_bool, fast="logic.logical_and")
 def logical_and(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Compute the truth value of `x1 AND x2` element-wise (non-zero is true).
 
@@ -237,7 +237,7 @@ def logical_and(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("logical_and", K.logic.logical_and, convert(x1, "bool"), convert(x2, "bool"))
 
 
-@op(rules.broadcast_to_bool)
+@op(rules.broadcast_to_bool, fast="logic.logical_or")
 def logical_or(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     """Compute the truth value of `x1 OR x2` element-wise (non-zero is true).
 
@@ -275,7 +275,7 @@ def logical_xor(x1: ArrayLike, x2: ArrayLike) -> Tensor:
     return call_broadcasting("logical_xor", K.logic.logical_xor, convert(x1, "bool"), convert(x2, "bool"))
 
 
-@op(rules.to_bool)
+@op(rules.to_bool, fast="logic.logical_not")
 def logical_not(x: ArrayLike) -> Tensor:
     """Compute the truth value of `NOT x` element-wise (non-zero is true).
 
@@ -296,7 +296,7 @@ def logical_not(x: ArrayLike) -> Tensor:
 # --- predicates ---------------------------------------------------------------------------
 
 
-@op(rules.to_bool)
+@op(rules.to_bool, fast="logic.isfinite")
 def isfinite(x: ArrayLike) -> Tensor:
     """Return whether each element of `x` is finite (neither infinite nor NaN).
 
@@ -314,7 +314,7 @@ def isfinite(x: ArrayLike) -> Tensor:
     return K.logic.isfinite(convert(x))
 
 
-@op(rules.to_bool)
+@op(rules.to_bool, fast="logic.isinf")
 def isinf(x: ArrayLike) -> Tensor:
     """Return whether each element of `x` is positive or negative infinity.
 
@@ -332,7 +332,7 @@ def isinf(x: ArrayLike) -> Tensor:
     return K.logic.isinf(convert(x))
 
 
-@op(rules.to_bool)
+@op(rules.to_bool, fast="logic.isnan")
 def isnan(x: ArrayLike) -> Tensor:
     """Return whether each element of `x` is NaN.
 

@@ -77,7 +77,7 @@ _to_real_part = _unary_rule(_real_part_dtype)
 # --- trigonometric ------------------------------------------------------------------------
 
 
-@op(_to_float)
+@op(_to_float, fast="math.sin")
 def sin(x: ArrayLike) -> Tensor:
     """Compute the sine of `x` element-wise, in radians.
 
@@ -95,7 +95,7 @@ def sin(x: ArrayLike) -> Tensor:
     return K.math.sin(convert(x, float_dtype(x)))
 
 
-@op(_to_float)
+@op(_to_float, fast="math.cos")
 def cos(x: ArrayLike) -> Tensor:
     """Compute the cosine of `x` element-wise, in radians.
 
@@ -280,7 +280,7 @@ def cosh(x: ArrayLike) -> Tensor:
     return K.math.cosh(convert(x, float_dtype(x)))
 
 
-@op(_to_float)
+@op(_to_float, fast="math.tanh")
 def tanh(x: ArrayLike) -> Tensor:
     """Compute the hyperbolic tangent of `x` element-wise.
 
@@ -357,7 +357,7 @@ def arctanh(x: ArrayLike) -> Tensor:
 # --- exponential and logarithmic ----------------------------------------------------------
 
 
-@op(_to_float)
+@op(_to_float, fast="math.exp")
 def exp(x: ArrayLike) -> Tensor:
     """Compute `e ** x` element-wise.
 
@@ -393,7 +393,7 @@ def exp2(x: ArrayLike) -> Tensor:
     return K.math.exp2(convert(x, float_dtype(x)))
 
 
-@op(_to_float)
+@op(_to_float, fast="math.expm1")
 def expm1(x: ArrayLike) -> Tensor:
     """Compute `exp(x) - 1` element-wise, accurately for small `x`.
 
@@ -411,7 +411,7 @@ def expm1(x: ArrayLike) -> Tensor:
     return K.math.expm1(convert(x, float_dtype(x)))
 
 
-@op(_to_library_float)
+@op(_to_library_float, fast="math.log")
 def log(x: ArrayLike) -> Tensor:
     """Compute the natural logarithm of `x` element-wise.
 
@@ -449,7 +449,7 @@ def log10(x: ArrayLike) -> Tensor:
     return K.math.log10(convert(x, _library_float_dtype(x)))
 
 
-@op(_to_library_float)
+@op(_to_library_float, fast="math.log1p")
 def log1p(x: ArrayLike) -> Tensor:
     """Compute `log(1 + x)` element-wise, accurately for small `x`.
 
@@ -485,7 +485,7 @@ def log2(x: ArrayLike) -> Tensor:
     return K.math.log2(convert(x, _library_float_dtype(x)))
 
 
-@op(_to_library_float)
+@op(_to_library_float, fast="math.sqrt")
 def sqrt(x: ArrayLike) -> Tensor:
     """Compute the non-negative square root of `x` element-wise; negative values give NaN.
 

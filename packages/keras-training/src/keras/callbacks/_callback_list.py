@@ -21,6 +21,10 @@ _BATCH_HOOKS = {
 }
 
 
+# `Callback.on_train_batch_begin/end` call these Keras 2 names.
+_ALIASES = {"on_train_batch_begin": "on_batch_begin", "on_train_batch_end": "on_batch_end"}
+
+
 def _overrides(callback: Callback, hook: str) -> bool:
     method = getattr(callback, hook)
     return getattr(method, "__func__", None) is not getattr(Callback, hook)
@@ -94,6 +98,17 @@ class CallbackList(Callback):
             mode: any(_needs_python_logs(callback, mode) for callback in self.callbacks)
             for mode in _BATCH_HOOKS
         }
+        # Per hook, whether any callback overrides it (or its Keras 2 alias): a loop's
+        # batches cost no log conversion and no calls when none does.
+        self._batch_hook_used = {
+            hook: any(
+                _overrides(callback, hook) or (alias is not None and _overrides(callback, alias))
+                for callback in self.callbacks
+            )
+            for hooks in _BATCH_HOOKS.values()
+            for hook in hooks
+            for alias in (_ALIASES.get(hook),)
+        }
 
     def append(self, callback: Callback) -> None:
         """Add `callback` at the end of the list, giving it the list's model and params."""
@@ -122,6 +137,8 @@ class CallbackList(Callback):
             callback.set_model(model)
 
     def _batch(self, mode: str, hook: str, batch: int, logs: Logs | None) -> None:
+        if not self._batch_hook_used[hook]:
+            return
         logs = pythonify_logs(logs) if self._python_batch_logs[mode] else flatten_logs(logs)
         for callback in self.callbacks:
             getattr(callback, hook)(batch, logs=logs)

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-import numpy as np
-
 from keras.backend._scopes import StatelessScope
 from keras.trainers._data.data_utils import unpack_x_y_sample_weight
 from keras.trainers._trainer import Trainer
@@ -28,17 +26,14 @@ class TrainState(NamedTuple):
 
 
 def _values(variables: list[Any]) -> list[Any]:
-    import jax
-
-    # Copies: the first step donates its inputs, and the Variables must stay readable.
-    # Through host memory, so no copy kernel is compiled per shape.
-    return [jax.device_put(np.array(v.value)) for v in variables]
+    return [v.value for v in variables]
 
 
 class JaxTrainer(Trainer):
     """Trainer whose steps are pure functions of the state (see module docstring)."""
 
     _jax_state: TrainState | None = None
+    _lent: tuple[list[Any], ...] | None = None
     _converts_batches = False
     _eval_state: Any = None
     _predict_state: Any = None
@@ -158,9 +153,8 @@ class JaxTrainer(Trainer):
             compiled = self._compile(self.train_step, donate=True)
 
             def run(batches: list[Any]) -> Any:
-                assert self._jax_state is not None
-                logs, state = compiled(self._jax_state, batches)
-                self._jax_state = TrainState(*state)
+                logs, state = compiled(self._jax_state or self._take_state(), batches)
+                self._hold(TrainState(*state))
                 return logs
 
             self.train_function = run
@@ -203,60 +197,67 @@ class JaxTrainer(Trainer):
         return self._jit_compile is not False
 
     # --- state movement -----------------------------------------------------------------
+    #
+    # A training loop takes its state from the Variables on its first step, without
+    # copies: each Variable lends its value (`Variable._lend`), as the step donates the
+    # buffers. Reading or assigning any lent Variable calls `_reclaim`, which writes the
+    # loop's current state back and drops it; the next step takes the state again. So a
+    # callback that reads the weights or sets the learning rate between two steps sees,
+    # and is seen by, the training. Evaluation and prediction donate nothing and read the
+    # Variables' values directly.
+
+    def _state_groups(self) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+        return (
+            self.trainable_variables,  # type: ignore[attr-defined]
+            self.non_trainable_variables,  # type: ignore[attr-defined]
+            self.optimizer.variables,
+            self.metrics_variables,
+        )
+
+    def _take_state(self) -> TrainState:
+        groups = self._state_groups()
+        state = TrainState(*([v._lend(self._reclaim) for v in group] for group in groups))
+        self._lent = groups
+        self._jax_state = state
+        return state
+
+    def _hold(self, state: TrainState) -> None:
+        """Keep the state a step returned; lend again if something reclaimed during the step."""
+        self._jax_state = state
+        if self._lent is None:  # a value was read while the step was being traced
+            self._lent = self._state_groups()
+            for group in self._lent:
+                for variable in group:
+                    variable._lend(self._reclaim)
+
+    def _reclaim(self) -> None:
+        state, groups = self._jax_state, self._lent
+        self._jax_state = None
+        self._lent = None
+        if state is None or groups is None:
+            return
+        for variables, values in zip(groups, state, strict=True):
+            for variable, value in zip(variables, values, strict=True):
+                variable._take_back(value)
+
+    def jax_state_sync(self) -> None:
+        """Write the training state held by the running loop back into the Variables."""
+        self._reclaim()
+
+    def _sync_variables(self) -> None:
+        self._reclaim()
 
     def _begin_loop(self, mode: str) -> None:
         trainable = self.trainable_variables  # type: ignore[attr-defined]
         non_trainable = self.non_trainable_variables  # type: ignore[attr-defined]
-        if mode == "train":
-            self._jax_state = TrainState(
-                _values(trainable),
-                _values(non_trainable),
-                _values(self.optimizer.variables),
-                _values(self.metrics_variables),
-            )
-        elif mode in ("test", "test_in_fit"):
-            source = self._jax_state if mode == "test_in_fit" and self._jax_state is not None else None
-            if source is not None:
-                self._eval_state = (
-                    source.trainable_variables,
-                    source.non_trainable_variables,
-                    _values(self.metrics_variables),
-                )
-            else:
-                self._eval_state = (
-                    _values(trainable),
-                    _values(non_trainable),
-                    _values(self.metrics_variables),
-                )
-        else:
+        if mode in ("test", "test_in_fit"):
+            self._eval_state = (_values(trainable), _values(non_trainable), _values(self.metrics_variables))
+        elif mode == "predict":
             self._predict_state = (_values(trainable), _values(non_trainable))
-
-    def _reset_state_metrics(self) -> None:
-        if self._jax_state is not None:
-            self._jax_state = self._jax_state._replace(metrics_variables=_values(self.metrics_variables))
-
-    def jax_state_sync(self) -> None:
-        """Write the training state held by the running loop back into the Variables."""
-        self._sync_variables()
-
-    def _sync_variables(self) -> None:
-        state = self._jax_state
-        if state is None:
-            return
-        pairs = [
-            (self.trainable_variables, state.trainable_variables),  # type: ignore[attr-defined]
-            (self.non_trainable_variables, state.non_trainable_variables),  # type: ignore[attr-defined]
-            (self.optimizer.variables, state.optimizer_variables),
-            (self.metrics_variables, state.metrics_variables),
-        ]
-        for variables, values in pairs:
-            for variable, value in zip(variables, values, strict=True):
-                variable.assign(value)
 
     def _end_loop(self, mode: str) -> None:
         if mode == "train":
-            self._sync_variables()
-            self._jax_state = None
+            self._reclaim()
         elif mode in ("test", "test_in_fit"):
             _, non_trainable, metrics_vars = self._eval_state
             for variable, value in zip(self.metrics_variables, metrics_vars, strict=True):

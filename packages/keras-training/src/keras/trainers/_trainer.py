@@ -407,13 +407,12 @@ class Trainer:
         self._begin_loop("train")
         for epoch in range(initial_epoch, epochs):
             self.reset_metrics()
-            self._reset_state_metrics()
             callback_list.on_epoch_begin(epoch)
             logs: Any = {}
             for step, batches in iterator.enumerate_epoch():
                 callback_list.on_train_batch_begin(step)
                 logs = train_function([self._convert_batch(b) for b in batches])
-                callback_list.on_train_batch_end(step + len(batches) - 1, _flatten_logs(logs))
+                callback_list.on_train_batch_end(step + len(batches) - 1, logs)
                 if self.stop_training:
                     break
             self._sync_variables()
@@ -437,9 +436,6 @@ class Trainer:
         self._end_loop("train")
         callback_list.on_train_end(logs=epoch_logs)
         return self.history
-
-    def _reset_state_metrics(self) -> None:
-        """Let a backend reset the copies of metric variables it holds (JAX)."""
 
     def _check_can_train(self) -> None:
         """Raise if the backend cannot train (numpy)."""
@@ -504,7 +500,7 @@ class Trainer:
         for step, batches in iterator.enumerate_epoch():
             callback_list.on_test_batch_begin(step)
             logs = test_function([self._convert_batch(b) for b in batches])
-            callback_list.on_test_batch_end(step + len(batches) - 1, _flatten_logs(logs))
+            callback_list.on_test_batch_end(step + len(batches) - 1, logs)
         self._end_loop("test" if not in_fit else "test_in_fit")
         result = self._in_metrics_order(_to_python(logs) if logs else _to_python(self.get_metrics_result()))
         callback_list.on_test_end(result)

@@ -53,6 +53,15 @@ def _check_cardinality(parts: Mapping[str, Any]) -> int:
     return distinct.pop() if distinct else 0
 
 
+def _rows(part: Any, index: Any) -> Any:
+    """The rows `index` of every array in `part` (a structure of arrays, or None)."""
+    if part is None:
+        return None
+    if type(part) is np.ndarray:  # the common case, without a walk over the structure
+        return part[index]
+    return tree.map_structure(lambda a: None if a is None else a[index], part)
+
+
 class ArrayDataAdapter(DataAdapter):
     """Cut arrays into batches of `batch_size` samples, shuffled per epoch if asked.
 
@@ -110,10 +119,5 @@ class ArrayDataAdapter(DataAdapter):
                 if order is None
                 else order[start : start + self.batch_size]
             )
-            x, y, sample_weight = (
-                None
-                if part is None
-                else tree.map_structure(lambda a, i=index: None if a is None else a[i], part)
-                for part in self._data
-            )
+            x, y, sample_weight = (_rows(part, index) for part in self._data)
             yield x, y, sample_weight

@@ -26,6 +26,17 @@ MODULES = [
     "pipeline",
     "random_geometry",
     "random_color",
+    "color_adjust",
+    "pixel_transforms",
+    "random_erase_blur",
+    "random_shear",
+    "augment_policies",
+    "perspective_elastic",
+    "mixing",
+    "clahe",
+    "audio_spectrogram",
+    "reversible_embedding",
+    "max_num_bounding_boxes",
 ]
 OBJECTS = [
     (name, getattr(module, name))

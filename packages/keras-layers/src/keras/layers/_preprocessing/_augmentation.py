@@ -152,3 +152,15 @@ def stack_transforms(*columns: Tensor) -> Tensor:
 
 
 TWO_PI = 2.0 * math.pi
+
+
+def random_apply_mask(layer: RandomImageLayer, batch: Any, factor: tuple[float, float]) -> Tensor:
+    """Return a `(batch, 1, 1, 1)` boolean mask: which images of a batch to transform.
+
+    Each image draws a probability from `factor` and a threshold from `[0, 1)`, and is
+    transformed when the threshold is below the probability (Keras's `factor` as a
+    probability: `(0, 0)` never, `(1, 1)` always).
+    """
+    probability = layer._uniform((batch,), factor[0], factor[1])
+    threshold = layer._uniform((batch,), 0.0, 1.0)
+    return ops.reshape(ops.less(threshold, probability), (-1, 1, 1, 1))

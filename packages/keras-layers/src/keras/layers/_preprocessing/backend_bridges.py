@@ -8,9 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from keras.layers._layer import Layer
-from keras.layers._preprocessing._not_implemented_other import unsupported
 
 __all__ = ["FlaxLayer", "JaxLayer", "TFSMLayer", "TorchModuleWrapper"]
+
+
+def unsupported(name: str, signature: str, reason: str) -> NotImplementedError:
+    """Return the error of a layer that is not implemented: its name, signature and why."""
+    return NotImplementedError(f"keras.layers.{name}{signature} is not implemented in this Keras: {reason}")
 
 
 class JaxLayer(Layer):

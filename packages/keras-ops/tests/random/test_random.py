@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from keras import random
+from keras import ops, random
 from keras.backend import floatx
 from keras.ops._convert import to_numpy
 
@@ -51,6 +51,21 @@ DISTRIBUTIONS = [
     ("gamma", lambda seed: random.gamma((N,), alpha=3.0, seed=seed), 3.0, 3.0, (0.0, np.inf)),
     ("binomial", lambda seed: random.binomial((N,), 10, 0.3, seed=seed), 3.0, 2.1, (0, 10)),
     ("beta", lambda seed: random.beta((N,), 2.0, 3.0, seed=seed), 0.4, 6 / (25 * 6), (0.0, 1.0)),
+    # Concentrations given as tensors (Keras accepts them; layers such as CutMix draw them).
+    (
+        "gamma_of_tensor",
+        lambda seed: random.gamma((N,), alpha=ops.convert_to_tensor(3.0), seed=seed),
+        3.0,
+        3.0,
+        (0.0, np.inf),
+    ),
+    (
+        "beta_of_tensors",
+        lambda seed: random.beta((N,), ops.convert_to_tensor(2.0), ops.convert_to_tensor(3.0), seed=seed),
+        0.4,
+        6 / (25 * 6),
+        (0.0, 1.0),
+    ),
 ]
 
 

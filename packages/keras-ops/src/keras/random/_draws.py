@@ -14,6 +14,13 @@ from keras.random._seed_generator import SeedGenerator, draw_seed
 Seed = int | SeedGenerator | None
 
 
+def _parameter(value: Any) -> Any:
+    """A distribution parameter: a Python float, or a float32 tensor (Keras accepts both)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return convert(value, "float32")
+
+
 def _shape(shape: Any, function: str) -> tuple[int, ...]:
     if isinstance(shape, int):
         shape = (shape,)
@@ -243,12 +250,12 @@ def shuffle(x: ArrayLike, axis: int = 0, seed: Seed = None) -> Tensor:
     return K.random.shuffle(tensor, axis, draw_seed(seed))
 
 
-def gamma(shape: Any, alpha: float, dtype: Any = None, seed: Seed = None) -> Tensor:
+def gamma(shape: Any, alpha: float | ArrayLike, dtype: Any = None, seed: Seed = None) -> Tensor:
     """Draw from a gamma distribution with shape `alpha` and scale 1.
 
     Args:
         shape: The output shape.
-        alpha: The concentration, positive.
+        alpha: The concentration, positive: a number or a tensor that broadcasts to `shape`.
         dtype: A float dtype; `floatx()` by default.
         seed: An int, a `SeedGenerator` or `None` (see `normal`).
 
@@ -261,7 +268,7 @@ def gamma(shape: Any, alpha: float, dtype: Any = None, seed: Seed = None) -> Ten
     (2,)
     """
     dtype = _float_dtype(dtype, "gamma")
-    return K.random.gamma(_shape(shape, "gamma"), float(alpha), dtype, draw_seed(seed))
+    return K.random.gamma(_shape(shape, "gamma"), _parameter(alpha), dtype, draw_seed(seed))
 
 
 def binomial(shape: Any, counts: float, probabilities: float, dtype: Any = None, seed: Seed = None) -> Tensor:
@@ -289,13 +296,15 @@ def binomial(shape: Any, counts: float, probabilities: float, dtype: Any = None,
     )
 
 
-def beta(shape: Any, alpha: float, beta: float, dtype: Any = None, seed: Seed = None) -> Tensor:
+def beta(
+    shape: Any, alpha: float | ArrayLike, beta: float | ArrayLike, dtype: Any = None, seed: Seed = None
+) -> Tensor:
     """Draw from a beta distribution with concentrations `alpha` and `beta`.
 
     Args:
         shape: The output shape.
-        alpha: The first concentration, positive.
-        beta: The second concentration, positive.
+        alpha: The first concentration, positive: a number or a tensor that broadcasts to `shape`.
+        beta: The second concentration, likewise.
         dtype: A float dtype; `floatx()` by default.
         seed: An int, a `SeedGenerator` or `None` (see `normal`).
 
@@ -308,4 +317,4 @@ def beta(shape: Any, alpha: float, beta: float, dtype: Any = None, seed: Seed = 
     (2,)
     """
     dtype = _float_dtype(dtype, "beta")
-    return K.random.beta(_shape(shape, "beta"), float(alpha), float(beta), dtype, draw_seed(seed))
+    return K.random.beta(_shape(shape, "beta"), _parameter(alpha), _parameter(beta), dtype, draw_seed(seed))

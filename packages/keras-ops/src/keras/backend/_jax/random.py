@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import jax
 import jax.numpy as jnp
 
@@ -39,7 +41,7 @@ class JaxRandom(Random):
     def shuffle(self, x: Tensor, axis: int, seed: Tensor, /) -> Tensor:
         return jax.random.permutation(_key(seed), x, axis=axis, independent=False)
 
-    def gamma(self, shape: Shape, alpha: float, dtype: str, seed: Tensor, /) -> Tensor:
+    def gamma(self, shape: Shape, alpha: Any, dtype: str, seed: Tensor, /) -> Tensor:
         return jax.random.gamma(_key(seed), alpha, shape, dtype=numpy_dtype(dtype))
 
     def binomial(
@@ -48,7 +50,7 @@ class JaxRandom(Random):
         draws = jax.random.binomial(_key(seed), counts, probabilities, shape)
         return draws.astype(numpy_dtype(dtype))
 
-    def beta(self, shape: Shape, alpha: float, beta: float, dtype: str, seed: Tensor, /) -> Tensor:
+    def beta(self, shape: Shape, alpha: Any, beta: Any, dtype: str, seed: Tensor, /) -> Tensor:
         return jax.random.beta(_key(seed), alpha, beta, shape, dtype=numpy_dtype(dtype))
 
 

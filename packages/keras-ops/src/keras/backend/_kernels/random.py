@@ -7,6 +7,7 @@ the op layer (`keras.random`) does seeds, dtypes and argument checks once.
 from __future__ import annotations
 
 import abc
+from typing import Any
 
 from keras.ops._typing import Tensor
 
@@ -38,7 +39,7 @@ class Random(abc.ABC):
         """`x` with its slices along `axis` (non-negative) randomly reordered."""
 
     @abc.abstractmethod
-    def gamma(self, shape: Shape, alpha: float, dtype: str, seed: Tensor, /) -> Tensor: ...
+    def gamma(self, shape: Shape, alpha: Any, dtype: str, seed: Tensor, /) -> Tensor: ...
 
     @abc.abstractmethod
     def binomial(
@@ -46,4 +47,4 @@ class Random(abc.ABC):
     ) -> Tensor: ...
 
     @abc.abstractmethod
-    def beta(self, shape: Shape, alpha: float, beta: float, dtype: str, seed: Tensor, /) -> Tensor: ...
+    def beta(self, shape: Shape, alpha: Any, beta: Any, dtype: str, seed: Tensor, /) -> Tensor: ...

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from keras.backend._kernels.random import Random, Shape
@@ -46,7 +48,7 @@ class NumpyRandom(Random):
     def shuffle(self, x: Tensor, axis: int, seed: Tensor, /) -> Tensor:
         return _rng(seed).permutation(x, axis=axis)
 
-    def gamma(self, shape: Shape, alpha: float, dtype: str, seed: Tensor, /) -> Tensor:
+    def gamma(self, shape: Shape, alpha: Any, dtype: str, seed: Tensor, /) -> Tensor:
         return _rng(seed).gamma(alpha, size=shape).astype(numpy_dtype(dtype))
 
     def binomial(
@@ -54,7 +56,7 @@ class NumpyRandom(Random):
     ) -> Tensor:
         return _rng(seed).binomial(int(counts), probabilities, size=shape).astype(numpy_dtype(dtype))
 
-    def beta(self, shape: Shape, alpha: float, beta: float, dtype: str, seed: Tensor, /) -> Tensor:
+    def beta(self, shape: Shape, alpha: Any, beta: Any, dtype: str, seed: Tensor, /) -> Tensor:
         return _rng(seed).beta(alpha, beta, size=shape).astype(numpy_dtype(dtype))
 
 

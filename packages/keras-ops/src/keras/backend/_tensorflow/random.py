@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import tensorflow as tf
 
 from keras.backend._kernels.random import Random, Shape
@@ -35,8 +37,8 @@ class TensorflowRandom(Random):
         order = tf.argsort(tf.random.stateless_uniform((tf.shape(x)[axis],), _seed(seed)))
         return tf.gather(x, order, axis=axis)
 
-    def gamma(self, shape: Shape, alpha: float, dtype: str, seed: Tensor, /) -> Tensor:
-        return tf.random.stateless_gamma(shape, _seed(seed), alpha=alpha, dtype=dtype)
+    def gamma(self, shape: Shape, alpha: Any, dtype: str, seed: Tensor, /) -> Tensor:
+        return tf.random.stateless_gamma(shape, _seed(seed), alpha=tf.cast(alpha, dtype), dtype=dtype)
 
     def binomial(
         self, shape: Shape, counts: float, probabilities: float, dtype: str, seed: Tensor, /
@@ -46,10 +48,10 @@ class TensorflowRandom(Random):
         )
         return tf.cast(draws, dtype)
 
-    def beta(self, shape: Shape, alpha: float, beta: float, dtype: str, seed: Tensor, /) -> Tensor:
+    def beta(self, shape: Shape, alpha: Any, beta: Any, dtype: str, seed: Tensor, /) -> Tensor:
         seeds = tf.random.experimental.stateless_split(_seed(seed), num=2)
-        first = tf.random.stateless_gamma(shape, seeds[0], alpha=alpha, dtype=tf.float64)
-        second = tf.random.stateless_gamma(shape, seeds[1], alpha=beta, dtype=tf.float64)
+        first = tf.random.stateless_gamma(shape, seeds[0], alpha=tf.cast(alpha, tf.float64), dtype=tf.float64)
+        second = tf.random.stateless_gamma(shape, seeds[1], alpha=tf.cast(beta, tf.float64), dtype=tf.float64)
         return tf.cast(first / (first + second), dtype)
 
 

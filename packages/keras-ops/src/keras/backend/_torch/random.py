@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import torch
 
@@ -52,8 +54,8 @@ class TorchRandom(Random):
             torch.random.manual_seed(_generator(seed).initial_seed())
             return distribution.sample(shape)
 
-    def gamma(self, shape: Shape, alpha: float, dtype: str, seed: Tensor, /) -> Tensor:
-        distribution = torch.distributions.Gamma(torch.tensor(float(alpha)), torch.tensor(1.0))
+    def gamma(self, shape: Shape, alpha: Any, dtype: str, seed: Tensor, /) -> Tensor:
+        distribution = torch.distributions.Gamma(_float32(alpha), torch.tensor(1.0))
         return self._forked(seed, distribution, shape).to(torch_dtype(dtype))
 
     def binomial(
@@ -64,9 +66,14 @@ class TorchRandom(Random):
         )
         return self._forked(seed, distribution, shape).to(torch_dtype(dtype))
 
-    def beta(self, shape: Shape, alpha: float, beta: float, dtype: str, seed: Tensor, /) -> Tensor:
-        distribution = torch.distributions.Beta(torch.tensor(float(alpha)), torch.tensor(float(beta)))
+    def beta(self, shape: Shape, alpha: Any, beta: Any, dtype: str, seed: Tensor, /) -> Tensor:
+        distribution = torch.distributions.Beta(_float32(alpha), _float32(beta))
         return self._forked(seed, distribution, shape).to(torch_dtype(dtype))
+
+
+def _float32(value: Any) -> Tensor:
+    """A distribution parameter (Python float or tensor) as a float32 tensor."""
+    return torch.as_tensor(value, dtype=torch.float32)
 
 
 KERNELS = TorchRandom()

@@ -6,7 +6,10 @@ hand-written loops of the same models in plain JAX and plain torch.
     KERAS_BACKEND=tensorflow python benchmarks/fit_bench.py
 
 Each model trains with Adam on random data, batch 64, 32 steps per epoch; a step's time
-is the median epoch time (after a first epoch that compiles) divided by the steps.
+is the median epoch time (after a first epoch that compiles) divided by the steps. A
+keras epoch is one `fit(epochs=1)` call, so its time includes what `fit` does around
+the steps. The keras loop and the hand-written one take turns, epoch by epoch, so both
+see the same machine load; "ratio" is the median over rounds of keras / hand-written.
 Hand-written loops: the same layers and initial weights, Adam written out, one jitted
 step (JAX) or an eager step (torch, 1 thread). The transformer has no hand-written
 version. Prints Markdown rows.
@@ -78,17 +81,25 @@ def data(shape: tuple[int, ...], dtype: str) -> tuple[np.ndarray, np.ndarray]:
     return x.astype(dtype), rng.integers(0, 10, size=(n,)).astype("int32")
 
 
-def median_step_ms(run_epoch: Callable[[], None], epochs: int) -> float:
-    run_epoch()  # compile / warm up
-    times = []
-    for _ in range(epochs):
-        start = time.perf_counter()
-        run_epoch()
-        times.append(time.perf_counter() - start)
-    return 1000 * statistics.median(times) / STEPS
+def paired_step_ms(loops: list[Callable[[], None]], rounds: int) -> tuple[list[float], float | None]:
+    """Median ms per step of each loop, the loops taking turns; and the median ratio loops[0] / loops[1]."""
+    for loop in loops:
+        loop()  # compile / warm up
+    times: list[list[float]] = [[] for _ in loops]
+    for _ in range(rounds):
+        for loop, samples in zip(loops, times, strict=True):
+            start = time.perf_counter()
+            loop()
+            samples.append(1000 * (time.perf_counter() - start) / STEPS)
+    medians = [statistics.median(samples) for samples in times]
+    ratio = (
+        statistics.median(a / b for a, b in zip(times[0], times[1], strict=True)) if len(loops) > 1 else None
+    )
+    return medians, ratio
 
 
-def keras_row(name: str, epochs: int) -> tuple[float, float, keras.Model]:
+def keras_loops(name: str) -> tuple[Callable[[], None], Callable[[], None], keras.Model]:
+    """One training epoch and one predict pass of the suite's trainer, and the model."""
     build, shape, dtype = MODELS[name]
     x, y = data(shape, dtype)
     model = build()
@@ -96,17 +107,20 @@ def keras_row(name: str, epochs: int) -> tuple[float, float, keras.Model]:
         optimizer=keras.optimizers.Adam(1e-3),
         loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
     )
-    train = median_step_ms(
-        lambda: model.fit(x, y, batch_size=BATCH, epochs=1, verbose=0, shuffle=False), epochs
-    )
-    predict = median_step_ms(lambda: model.predict(x, batch_size=BATCH, verbose=0), epochs)
+
+    def train() -> None:
+        model.fit(x, y, batch_size=BATCH, epochs=1, verbose=0, shuffle=False)
+
+    def predict() -> None:
+        model.predict(x, batch_size=BATCH, verbose=0)
+
     return train, predict, model
 
 
 # --- hand-written JAX ---------------------------------------------------------------------
 
 
-def jax_rows(name: str, model: keras.Model, epochs: int) -> tuple[float, float]:
+def jax_loops(name: str, model: keras.Model) -> tuple[Callable[[], None], Callable[[], None]]:
     import jax
     import jax.numpy as jnp
 
@@ -153,13 +167,13 @@ def jax_rows(name: str, model: keras.Model, epochs: int) -> tuple[float, float]:
         outs = [np.asarray(predict_fn(state[0], x[i * BATCH : (i + 1) * BATCH])) for i in range(STEPS)]
         np.concatenate(outs)
 
-    return median_step_ms(epoch, epochs), median_step_ms(predict_epoch, epochs)
+    return epoch, predict_epoch
 
 
 # --- hand-written torch -------------------------------------------------------------------
 
 
-def torch_rows(name: str, model: keras.Model, epochs: int) -> tuple[float, float]:
+def torch_loops(name: str, model: keras.Model) -> tuple[Callable[[], None], Callable[[], None]]:
     import torch
 
     _, shape, dtype = MODELS[name]
@@ -204,12 +218,12 @@ def torch_rows(name: str, model: keras.Model, epochs: int) -> tuple[float, float
         with torch.no_grad():
             np.concatenate([net(xt[i * BATCH : (i + 1) * BATCH]).numpy() for i in range(STEPS)])
 
-    return median_step_ms(epoch, epochs), median_step_ms(predict_epoch, epochs)
+    return epoch, predict_epoch
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--models", nargs="*", default=list(MODELS))
     args = parser.parse_args()
     backend = keras.backend.backend()
@@ -217,17 +231,31 @@ def main() -> None:
         import torch
 
         torch.set_num_threads(1)
+    hand_written = {"jax": ("hand-written JAX", jax_loops), "torch": ("hand-written torch", torch_loops)}
+    print(
+        "| backend | model | loop | train step (ms) | predict batch (ms) | keras / hand-written (train, predict) |"
+    )
+    print("| --- | --- | --- | --- | --- | --- |")
     for name in args.models:
-        train, predict, model = keras_row(name, args.epochs)
-        print(f"| {backend} | {name} | keras trainer | {train:.2f} | {predict:.2f} |", flush=True)
-        if name == "transformer":
+        train, predict, model = keras_loops(name)
+        if name == "transformer" or backend not in hand_written:
+            (keras_train,), _ = paired_step_ms([train], args.rounds)
+            (keras_predict,), _ = paired_step_ms([predict], args.rounds)
+            print(
+                f"| {backend} | {name} | keras trainer | {keras_train:.2f} | {keras_predict:.2f} | |",
+                flush=True,
+            )
             continue
-        if backend == "jax":
-            train, predict = jax_rows(name, model, args.epochs)
-            print(f"| {backend} | {name} | hand-written JAX | {train:.2f} | {predict:.2f} |", flush=True)
-        if backend == "torch":
-            train, predict = torch_rows(name, model, args.epochs)
-            print(f"| {backend} | {name} | hand-written torch | {train:.2f} | {predict:.2f} |", flush=True)
+        label, make_loops = hand_written[backend]
+        hand_train, hand_predict = make_loops(name, model)
+        (keras_train, own_train), train_ratio = paired_step_ms([train, hand_train], args.rounds)
+        (keras_predict, own_predict), predict_ratio = paired_step_ms([predict, hand_predict], args.rounds)
+        print(
+            f"| {backend} | {name} | keras trainer | {keras_train:.2f} | {keras_predict:.2f} "
+            f"| {train_ratio:.2f}x, {predict_ratio:.2f}x |",
+            flush=True,
+        )
+        print(f"| {backend} | {name} | {label} | {own_train:.2f} | {own_predict:.2f} | |", flush=True)
 
 
 if __name__ == "__main__":

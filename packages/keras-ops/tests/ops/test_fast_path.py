@@ -67,7 +67,7 @@ def test_float32_takes_the_shortcut(name: str) -> None:
     fast = FAST[name]
     args = [_tensor("float32", (4, 4), seed) for seed in range(len(fast.parameters))]
     _call_three_times(name, *args)
-    assert fast.cls is type(args[0])
+    assert fast.state[0] is type(args[0])
     assert args[0].dtype in fast.dtypes  # type: ignore[attr-defined]
 
 
@@ -110,7 +110,7 @@ def test_a_backend_reset_forgets_the_resolved_class() -> None:
     _call_three_times("add", a, a)
     reset_kernels()
     fast: FastPath = FAST["add"]
-    assert fast.cls is _Unresolved and not fast.dtypes
+    assert fast.state[0] is _Unresolved and not fast.dtypes
     a = _tensor("float32", (2,), 0)
     (_, first), _, (_, third) = _call_three_times("add", a, a)
     np.testing.assert_array_equal(third, first)

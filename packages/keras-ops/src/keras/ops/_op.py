@@ -102,12 +102,13 @@ class _Unresolved:
 class FastPath:
     """An op's shortcut to its kernel, for eager tensors of one dtype the rule keeps.
 
-    `cls` is the backend's eager tensor class and `kernel` the op's kernel, both read
-    on the op's first call (and again after a backend switch); `dtypes` holds the
-    native dtype objects found to qualify, `decided` every dtype already judged.
+    `state` is `(cls, dtypes, kernel)`, one tuple so the entry point reads it at once:
+    the backend's eager tensor class and the op's kernel, both read on the op's first
+    call (and again after a backend switch), and the native dtype objects found to
+    qualify. `decided` holds every dtype already judged.
     """
 
-    __slots__ = ("cls", "decided", "dtypes", "kernel", "kernel_name", "only", "op_name", "parameters", "rule")
+    __slots__ = ("decided", "dtypes", "kernel", "kernel_name", "only", "op_name", "parameters", "rule", "state")
 
     def __init__(
         self,
@@ -126,10 +127,10 @@ class FastPath:
         _FAST_PATHS.append(self)
 
     def reset(self) -> None:
-        self.cls: type = _Unresolved
         self.kernel: Callable[..., Any] | None = None
         self.dtypes: set[Any] = set()
         self.decided: set[Any] = set()
+        self.state: tuple[Any, set[Any], Any] = (_Unresolved, self.dtypes, None)
 
     def resolve(self) -> None:
         """Read the active backend's eager tensor class and this op's kernel."""
@@ -137,7 +138,7 @@ class FastPath:
         kernels = getattr(K, family)
         # A family may offer a cheaper `fast_<name>` that raises on inputs it leaves to the full kernel.
         self.kernel = getattr(kernels, f"fast_{name}", None) or getattr(kernels, name)
-        self.cls = K.core.eager_type()
+        self.state = (K.core.eager_type(), self.dtypes, self.kernel)
 
     def decide(self, dtype: Any, *tensors: Any) -> None:
         """Judge whether tensors of native `dtype` may take the shortcut: the rule keeps it.
@@ -178,12 +179,12 @@ RESET_HOOKS.append(_reset_fast_paths)
 
 def _unary_shortcut(general: Callable[..., Any], fast: FastPath) -> Callable[..., Any]:
     def dispatch(x: Any) -> Any:
-        cls: Any = fast.cls  # Any: `type(x) is cls` must not narrow x to object
+        cls, dtypes, kernel = fast.state
         if type(x) is cls:
             dtype = x.dtype
-            if dtype in fast.dtypes:
+            if dtype in dtypes:
                 try:
-                    return fast.kernel(x)  # type: ignore[misc]
+                    return kernel(x)
                 except Exception:  # the general path raises the op's own error, or handles it
                     pass
             elif dtype not in fast.decided:
@@ -197,13 +198,13 @@ def _unary_shortcut(general: Callable[..., Any], fast: FastPath) -> Callable[...
 
 def _binary_shortcut(general: Callable[..., Any], fast: FastPath) -> Callable[..., Any]:
     def dispatch(x1: Any, x2: Any) -> Any:
-        cls: Any = fast.cls  # Any: `type(x) is cls` must not narrow x to object
+        cls, dtypes, kernel = fast.state
         if type(x1) is cls and type(x2) is cls:
             dtype = x1.dtype
             if x2.dtype is dtype:
-                if dtype in fast.dtypes:
+                if dtype in dtypes:
                     try:
-                        return fast.kernel(x1, x2)  # type: ignore[misc]
+                        return kernel(x1, x2)
                     except Exception:  # the general path raises the op's own error, or handles it
                         pass
                 elif dtype not in fast.decided:

@@ -108,7 +108,17 @@ class FastPath:
     qualify. `decided` holds every dtype already judged.
     """
 
-    __slots__ = ("decided", "dtypes", "kernel", "kernel_name", "only", "op_name", "parameters", "rule", "state")
+    __slots__ = (
+        "decided",
+        "dtypes",
+        "kernel",
+        "kernel_name",
+        "only",
+        "op_name",
+        "parameters",
+        "rule",
+        "state",
+    )
 
     def __init__(
         self,

@@ -34,6 +34,7 @@ class JaxTrainer(Trainer):
 
     _jax_state: TrainState | None = None
     _lent: tuple[list[Any], ...] | None = None
+    _loop_groups: tuple[list[Any], list[Any], list[Any], list[Any]] | None = None
     _converts_batches = False
     _eval_state: Any = None
     _predict_state: Any = None
@@ -215,7 +216,7 @@ class JaxTrainer(Trainer):
         )
 
     def _take_state(self) -> TrainState:
-        groups = self._state_groups()
+        groups = self._loop_groups or self._state_groups()
         state = TrainState(*([v._lend(self._reclaim) for v in group] for group in groups))
         self._lent = groups
         self._jax_state = state
@@ -225,7 +226,7 @@ class JaxTrainer(Trainer):
         """Keep the state a step returned; lend again if something reclaimed during the step."""
         self._jax_state = state
         if self._lent is None:  # a value was read while the step was being traced
-            self._lent = self._state_groups()
+            self._lent = self._loop_groups or self._state_groups()
             for group in self._lent:
                 for variable in group:
                     variable._lend(self._reclaim)
@@ -248,16 +249,22 @@ class JaxTrainer(Trainer):
         self._reclaim()
 
     def _begin_loop(self, mode: str) -> None:
-        trainable = self.trainable_variables  # type: ignore[attr-defined]
-        non_trainable = self.non_trainable_variables  # type: ignore[attr-defined]
+        if mode == "train":
+            # Walking the model for its variables is the largest fixed cost of a short
+            # `fit`; the lists cannot change while the loop runs.
+            self._loop_groups = self._state_groups()
+            return
+        trainable = _values(self.trainable_variables)  # type: ignore[attr-defined]
+        non_trainable = _values(self.non_trainable_variables)  # type: ignore[attr-defined]
         if mode in ("test", "test_in_fit"):
-            self._eval_state = (_values(trainable), _values(non_trainable), _values(self.metrics_variables))
-        elif mode == "predict":
-            self._predict_state = (_values(trainable), _values(non_trainable))
+            self._eval_state = (trainable, non_trainable, _values(self.metrics_variables))
+        else:
+            self._predict_state = (trainable, non_trainable)
 
     def _end_loop(self, mode: str) -> None:
         if mode == "train":
             self._reclaim()
+            self._loop_groups = None
         elif mode in ("test", "test_in_fit"):
             _, non_trainable, metrics_vars = self._eval_state
             for variable, value in zip(self.metrics_variables, metrics_vars, strict=True):

@@ -39,10 +39,10 @@ def _mesh(shape: tuple[int, ...] = (1, 1), names: tuple[str, ...] = ("batch", "m
 
 
 class _FakeVariable:
+    """What the distributions read of a `keras.Variable`: path, shape and its own `layout`."""
+
     def __init__(self, path: str, shape: tuple[int, ...], layout: Any = None) -> None:
-        self.path, self.shape = path, shape
-        if layout is not None:
-            self._layout = layout
+        self.path, self.shape, self.layout = path, shape, layout
 
 
 def test_namespace_matches_reference() -> None:

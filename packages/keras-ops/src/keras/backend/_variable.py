@@ -66,7 +66,8 @@ class Variable(TensorOperators):
         synchronization: When distributed replicas synchronize it: `"none"`,
             `"on_read"`, `"on_write"`, `"auto"`.
         name: Its name; unique by default. May not contain `/`.
-        layout: A distribution layout (accepted for API compatibility).
+        layout: A `keras.distribution.TensorLayout` (or, on jax, a sharding) for the value; by
+            default the active distribution's choice (jax places the value accordingly).
 
     Example:
 

@@ -259,7 +259,7 @@ class DataParallel(Distribution):
 
     def get_variable_layout(self, variable: Any) -> TensorLayout:
         """Return the variable's own layout if it has one, else a fully replicated layout."""
-        own: TensorLayout | None = getattr(variable, "_layout", None)
+        own: TensorLayout | None = getattr(variable, "layout", None)
         if own is not None:
             return own
         return TensorLayout([None] * len(variable.shape), self.device_mesh)
@@ -328,7 +328,7 @@ class ModelParallel(Distribution):
 
     def get_variable_layout(self, variable: Any) -> TensorLayout:
         """Return the variable's own layout, else the layout map's entry for its path, else replicated."""
-        own: TensorLayout | None = getattr(variable, "_layout", None)
+        own: TensorLayout | None = getattr(variable, "layout", None)
         if own is not None:
             return own
         mapped: TensorLayout | None = self._layout_map[variable.path]

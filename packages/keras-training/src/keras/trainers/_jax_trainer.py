@@ -5,7 +5,9 @@ variables). A loop gathers it from the `keras.Variable`s once, threads it throug
 jitted steps (buffers donated, so updates happen in place), and writes it back only
 when something reads the variables: at the end of an epoch and of each loop.
 `train_step(state, data)` and `compute_loss_and_updates` are those of Keras 3's JAX
-guide, so custom steps written for it work here.
+guide, so custom steps written for it work here. Under a `keras.distribution`, the
+Variables are already placed (see the jax Variable) and each batch is split over the
+devices by the distribution's data layout; `jax.jit` partitions the step accordingly.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from keras import tree
 from keras.backend._scopes import StatelessScope
+from keras.distribution import distribute_tensor, distribution
 from keras.trainers._data.data_utils import unpack_x_y_sample_weight
 from keras.trainers._trainer import Trainer
 
@@ -27,6 +31,20 @@ class TrainState(NamedTuple):
 
 def _values(variables: list[Any]) -> list[Any]:
     return [v.value for v in variables]
+
+
+def _distributed(batches: list[Any]) -> list[Any]:
+    """The batches split over the devices as the active `keras.distribution` says (as given without one)."""
+    active = distribution()
+    if active is None:
+        return batches
+
+    def place(value: Any) -> Any:
+        if value is None or not hasattr(value, "shape"):
+            return value
+        return distribute_tensor(value, active.get_data_layout(value.shape))
+
+    return [tree.map_structure(place, batch) for batch in batches]
 
 
 class JaxTrainer(Trainer):
@@ -154,7 +172,7 @@ class JaxTrainer(Trainer):
             compiled = self._compile(self.train_step, donate=True)
 
             def run(batches: list[Any]) -> Any:
-                logs, state = compiled(self._jax_state or self._take_state(), batches)
+                logs, state = compiled(self._jax_state or self._take_state(), _distributed(batches))
                 self._hold(TrainState(*state))
                 return logs
 
@@ -167,7 +185,7 @@ class JaxTrainer(Trainer):
 
             def run(batches: list[Any]) -> Any:
                 state = self._eval_state
-                logs, (_, non_trainable, metrics_vars) = compiled(state, batches)
+                logs, (_, non_trainable, metrics_vars) = compiled(state, _distributed(batches))
                 self._eval_state = (state[0], non_trainable, metrics_vars)
                 return logs
 
@@ -185,7 +203,7 @@ class JaxTrainer(Trainer):
 
             def run(batches: list[Any]) -> list[Any]:
                 outputs = []
-                for batch in batches:
+                for batch in _distributed(batches):
                     out, non_trainable = compiled(self._predict_state, batch)
                     self._predict_state = (self._predict_state[0], non_trainable)
                     outputs.append(out)

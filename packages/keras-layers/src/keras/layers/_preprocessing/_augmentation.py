@@ -16,7 +16,13 @@ from keras import ops, random
 from keras.layers._preprocessing._image import ImageLayer
 from keras.ops._typing import Shape, Tensor
 
-__all__ = ["RandomImageLayer", "affine_images", "standardize_factor", "standardize_value_range"]
+__all__ = [
+    "FactorImageLayer",
+    "RandomImageLayer",
+    "affine_images",
+    "standardize_factor",
+    "standardize_value_range",
+]
 
 _FILL_MODES = ("reflect", "wrap", "constant", "nearest")
 _INTERPOLATIONS = ("nearest", "bilinear")
@@ -115,6 +121,36 @@ class RandomImageLayer(ImageLayer):
 
     def compute_output_shape(self, input_shape: Shape) -> Shape:
         return tuple(input_shape)
+
+
+class FactorImageLayer(RandomImageLayer):
+    """Base of the random layers set by a `factor` range and the pixels' `value_range`.
+
+    Subclasses set `factor_bounds` (what a factor may range over) and write `_augment`;
+    the constructor, its checks and the config are these.
+    """
+
+    factor_bounds: tuple[float, float] = (-1, 1)
+
+    def __init__(
+        self,
+        factor: Any,
+        value_range: Any = (0, 255),
+        data_format: str | None = None,
+        seed: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(seed=seed, data_format=data_format, **kwargs)
+        self.factor = standardize_factor(factor, self.factor_bounds)
+        self.value_range = standardize_value_range(value_range)
+
+    def get_config(self) -> dict[str, Any]:
+        return {
+            **super().get_config(),
+            "factor": self.factor,
+            "value_range": self.value_range,
+            "seed": self.seed,
+        }
 
 
 class AffineImageLayer(RandomImageLayer):

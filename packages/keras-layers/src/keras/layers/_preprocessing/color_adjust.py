@@ -8,6 +8,7 @@ from typing import Any
 
 from keras import backend, ops
 from keras.layers._preprocessing._augmentation import (
+    FactorImageLayer,
     RandomImageLayer,
     standardize_factor,
     standardize_value_range,
@@ -134,7 +135,7 @@ class RandomHue(RandomImageLayer):
         }
 
 
-class RandomSaturation(RandomImageLayer):
+class RandomSaturation(FactorImageLayer):
     """Scale the saturation of each RGB image by a random amount during training.
 
     A value `f` is drawn per image from `factor` and the HSV saturation multiplied by
@@ -159,17 +160,7 @@ class RandomSaturation(RandomImageLayer):
     array([[[[200., 200., 200.]]]], dtype=float32)
     """
 
-    def __init__(
-        self,
-        factor: Any,
-        value_range: Any = (0, 255),
-        data_format: str | None = None,
-        seed: int | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(seed=seed, data_format=data_format, **kwargs)
-        self.factor = standardize_factor(factor, (-1, 1))
-        self.value_range = standardize_value_range(value_range)
+    factor_bounds = (-1, 1)
 
     def _augment(self, images: Tensor) -> Tensor:
         batch = ops.shape(images)[0]
@@ -181,16 +172,8 @@ class RandomSaturation(RandomImageLayer):
 
         return ops.cast(edit_hsv_channel(images, 1, saturate, self.data_format), self.compute_dtype)
 
-    def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "factor": self.factor,
-            "value_range": self.value_range,
-            "seed": self.seed,
-        }
 
-
-class RandomColorDegeneration(RandomImageLayer):
+class RandomColorDegeneration(FactorImageLayer):
     """Blend each RGB image with its grayscale version by a random amount in training.
 
     Each image becomes `x + f * (gray(x) - x)`, with `f` drawn per image from
@@ -214,31 +197,13 @@ class RandomColorDegeneration(RandomImageLayer):
     array([[[[165.609..., 38.109..., 38.109...]]]], dtype=float32)
     """
 
-    def __init__(
-        self,
-        factor: Any,
-        value_range: Any = (0, 255),
-        data_format: str | None = None,
-        seed: int | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(seed=seed, data_format=data_format, **kwargs)
-        self.factor = standardize_factor(factor, (-1, 1))
-        self.value_range = standardize_value_range(value_range)
+    factor_bounds = (-1, 1)
 
     def _augment(self, images: Tensor) -> Tensor:
         batch = ops.shape(images)[0]
         amount = per_sample(self._uniform((batch,), *self.factor), images.dtype)
         gray = ops.image.rgb_to_grayscale(images, data_format=self.data_format)
         return ops.clip(blend(images, gray, amount), self.value_range[0], self.value_range[1])
-
-    def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "factor": self.factor,
-            "value_range": self.value_range,
-            "seed": self.seed,
-        }
 
 
 class RandomColorJitter(RandomImageLayer):

@@ -12,6 +12,7 @@ from typing import Any
 
 from keras import ops, random
 from keras.layers._preprocessing._augmentation import (
+    FactorImageLayer,
     RandomImageLayer,
     standardize_factor,
     standardize_value_range,
@@ -39,7 +40,7 @@ __all__ = [
 _BYTE_RANGE = (0, 255)
 
 
-class RandomPosterization(RandomImageLayer):
+class RandomPosterization(FactorImageLayer):
     """Keep only the `b` most significant bits of each 8-bit pixel, in training.
 
     The pixels are mapped to `[0, 255]`, truncated to integers, their low `8 - b`
@@ -64,17 +65,7 @@ class RandomPosterization(RandomImageLayer):
     array([[[[  0.,  64., 192.]]]], dtype=float32)
     """
 
-    def __init__(
-        self,
-        factor: Any,
-        value_range: Any = (0, 255),
-        data_format: str | None = None,
-        seed: int | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(seed=seed, data_format=data_format, **kwargs)
-        self.factor = standardize_factor(factor, (1, 8))
-        self.value_range = standardize_value_range(value_range)
+    factor_bounds = (1, 8)
 
     def _augment(self, images: Tensor) -> Tensor:
         batch = ops.shape(images)[0]
@@ -87,14 +78,6 @@ class RandomPosterization(RandomImageLayer):
         pixels = ops.floor(ops.clip(rescale(images, self.value_range, _BYTE_RANGE), 0.0, 255.0))
         posterized = ops.floor(pixels / step) * step
         return rescale(posterized, _BYTE_RANGE, self.value_range)
-
-    def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "factor": self.factor,
-            "value_range": self.value_range,
-            "seed": self.seed,
-        }
 
 
 class RandomInvert(RandomImageLayer):
@@ -365,7 +348,7 @@ class Equalization(_ImageMapLayer):
 _SMOOTH_WINDOW = [[1 / 13, 1 / 13, 1 / 13], [1 / 13, 5 / 13, 1 / 13], [1 / 13, 1 / 13, 1 / 13]]
 
 
-class RandomSharpness(RandomImageLayer):
+class RandomSharpness(FactorImageLayer):
     """Sharpen or soften each image by a random amount during training.
 
     Each image becomes `x + (1 - s) * (smooth(x) - x)`, where `smooth` is a 3x3
@@ -392,17 +375,7 @@ class RandomSharpness(RandomImageLayer):
            [100., 100., 100.]], dtype=float32)
     """
 
-    def __init__(
-        self,
-        factor: Any,
-        value_range: Any = (0, 255),
-        data_format: str | None = None,
-        seed: int | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(seed=seed, data_format=data_format, **kwargs)
-        self.factor = standardize_factor(factor, (0, 1))
-        self.value_range = standardize_value_range(value_range)
+    factor_bounds = (0, 1)
 
     def _augment(self, images: Tensor) -> Tensor:
         batch = ops.shape(images)[0]
@@ -410,11 +383,3 @@ class RandomSharpness(RandomImageLayer):
         smoothed = depthwise_filter(images, ops.convert_to_tensor(_SMOOTH_WINDOW), self.data_format)
         outputs = blend(images, smoothed, 1.0 - sharpness)
         return ops.clip(outputs, self.value_range[0], self.value_range[1])
-
-    def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "factor": self.factor,
-            "value_range": self.value_range,
-            "seed": self.seed,
-        }

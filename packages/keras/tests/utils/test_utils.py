@@ -165,11 +165,6 @@ def test_get_source_inputs_walks_to_the_inputs() -> None:
     assert utils.get_source_inputs(first)[0] is first
 
 
-def test_feature_space_is_not_provided() -> None:
-    with pytest.raises(NotImplementedError, match=r"`keras\.utils\.FeatureSpace` is not implemented"):
-        utils.FeatureSpace({})
-
-
 # --- get_file -------------------------------------------------------------------------
 
 

@@ -322,7 +322,7 @@ class Layer(Operation):
                 trainable=trainable,
                 autocast=autocast,
                 aggregation=aggregation,
-                name=name or "variable",
+                name=name,  # None: "variable", "variable_1"... as Keras names them
             )
         variable.regularizer = regularizers.get(regularizer)
         variable.constraint = constraints.get(constraint)

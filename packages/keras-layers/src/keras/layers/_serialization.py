@@ -44,6 +44,7 @@ BUILTIN_NAMESPACES = (
     "keras.optimizers.schedules",
     "keras.callbacks",
     "keras.distillation",
+    "keras.utils",  # FeatureSpace; lives in the meta-package, imported only when asked for
 )
 # Classes Keras 3 files name under the top-level `keras` module.
 _TOP_LEVEL_CLASSES = frozenset({"DTypePolicy", "FloatDTypePolicy"})

@@ -1,10 +1,11 @@
-"""The `.keras` archive: a zip of `metadata.json`, `config.json` and `model.weights.h5`.
+"""The `.keras` archive: a zip of `metadata.json`, `config.json`, `model.weights.h5` and assets.
 
-Written as Keras 3 writes it (stored, not deflated, in that member order). Read in
-memory: the central directory is checked first (`_safety.check_archive`), then only
-the three expected members are read, each bounded; other members (assets, stray
-files, names like `../../x`) are ignored and nothing is ever extracted to disk. A
-directory holding the same three files (`save_model(..., zipped=False)`) reads alike.
+Written as Keras 3 writes it (stored, not deflated, in that member order, then the
+`assets/...` files). Read in memory: the central directory is checked first
+(`_safety.check_archive`), then the three expected members and the asset members are
+read, each bounded, asset names checked (`_assets.check_member_name`); other members
+are ignored and nothing is ever extracted to disk. A directory holding the same files
+(`save_model(..., zipped=False)`) reads alike.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import IO, Any
 
-from keras.saving import _atomic, _safety
+from keras.saving import _assets, _atomic, _safety
 
 
 @dataclass
@@ -25,23 +26,34 @@ class ArchiveContent:
     config: dict[str, Any]
     metadata: dict[str, Any]
     weights: bytes
+    assets: dict[str, bytes]
 
 
-def write_archive(stream: IO[bytes], config_json: str, metadata_json: str, weights: bytes) -> None:
-    """Write the three members into `stream` as a zip archive."""
+def write_archive(
+    stream: IO[bytes], config_json: str, metadata_json: str, weights: bytes, assets: dict[str, bytes]
+) -> None:
+    """Write the three members, then the asset files, into `stream` as a zip archive."""
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_STORED) as archive:
         archive.writestr(_safety.METADATA_MEMBER, metadata_json)
         archive.writestr(_safety.CONFIG_MEMBER, config_json)
         _atomic.reached_mid_write()
         archive.writestr(_safety.WEIGHTS_MEMBER, weights)
+        for name, data in assets.items():
+            archive.writestr(name, data)
 
 
-def write_directory(directory: str, config_json: str, metadata_json: str, weights: bytes) -> None:
-    """Write the three members as files of `directory` (each one atomically)."""
+def write_directory(
+    directory: str, config_json: str, metadata_json: str, weights: bytes, assets: dict[str, bytes]
+) -> None:
+    """Write the three members and the asset files as files of `directory` (each one atomically)."""
     os.makedirs(directory, exist_ok=True)
     _atomic.write_bytes_atomically(os.path.join(directory, _safety.METADATA_MEMBER), metadata_json.encode())
     _atomic.write_bytes_atomically(os.path.join(directory, _safety.CONFIG_MEMBER), config_json.encode())
     _atomic.write_bytes_atomically(os.path.join(directory, _safety.WEIGHTS_MEMBER), weights)
+    for name, data in assets.items():
+        target = os.path.join(directory, *name.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        _atomic.write_bytes_atomically(target, data)
 
 
 def read_archive(filepath: str) -> ArchiveContent:
@@ -62,13 +74,32 @@ def read_archive(filepath: str) -> ArchiveContent:
             name: _read_plain_file(os.path.join(filepath, name), filepath)
             for name in _safety.EXPECTED_MEMBERS
         }
+        members.update(_read_asset_files(filepath))
     else:
         members = _read_zip_members(filepath)
     return ArchiveContent(
         config=_parse_json(members[_safety.CONFIG_MEMBER], _safety.CONFIG_MEMBER, filepath),
         metadata=_parse_json(members[_safety.METADATA_MEMBER], _safety.METADATA_MEMBER, filepath),
         weights=members[_safety.WEIGHTS_MEMBER],
+        assets={name: data for name, data in members.items() if name.startswith(_assets.PREFIX)},
     )
+
+
+def _read_asset_files(directory: str) -> dict[str, bytes]:
+    """The files under `directory/assets` (symbolic links are not followed)."""
+    members: dict[str, bytes] = {}
+    root = os.path.join(directory, "assets")
+    for folder, _, files in os.walk(root, followlinks=False):
+        for name in files:
+            path = os.path.join(folder, name)
+            if os.path.islink(path) or not os.path.isfile(path):
+                continue
+            member = "assets/" + os.path.relpath(path, root).replace(os.sep, "/")
+            if os.path.getsize(path) > _safety.MAX_UNCOMPRESSED_BYTES:
+                raise ValueError(f"Refusing to load {directory!r}: the asset {member!r} is too large.")
+            with open(path, "rb") as stream:
+                members[member] = stream.read()
+    return members
 
 
 def _read_plain_file(path: str, filepath: str) -> bytes:
@@ -92,6 +123,12 @@ def _read_zip_members(filepath: str) -> dict[str, bytes]:
         _safety.check_archive(filepath, infos)
         by_name = {info.filename: info for info in infos}
         members: dict[str, bytes] = {}
+        for asset in infos:
+            if asset.filename.startswith(_assets.PREFIX) and not asset.is_dir():
+                _assets.check_member_name(asset.filename, filepath)
+                members[asset.filename] = _safety.read_member(
+                    archive, asset, _safety.MAX_UNCOMPRESSED_BYTES, filepath
+                )
         for name in _safety.EXPECTED_MEMBERS:
             info = by_name.get(name)
             if info is None:

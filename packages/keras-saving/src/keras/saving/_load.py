@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from keras.saving import _walk
+from keras.saving._assets import restore_assets
 from keras.saving._weights_store import EntryStore, WeightsData, read_h5, read_safetensors, vars_group
 
 
@@ -274,6 +275,7 @@ def load_model(
     if optimizer is not None and not getattr(optimizer, "built", True) and _has_entries(data, "optimizer"):
         optimizer.build(model.trainable_variables)
     assign_weights(model, data, path)
+    restore_assets(model, content.assets)
     return model
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from keras.saving import _atomic, _walk
+from keras.saving._assets import collect_assets
 from keras.saving._weights_store import EntryStore, WeightsData, to_h5_bytes, to_safetensors_bytes, vars_group
 
 # Keras 3 names its model classes by these modules in files; ours live in keras.trainers.
@@ -123,11 +124,12 @@ def save_model(
 
     config_json = model_config_json(model)
     weights = to_h5_bytes(collect_weights(model))
+    assets = collect_assets(model)
     if zipped is False:
-        _archive.write_directory(path, config_json, metadata_json(), weights)
+        _archive.write_directory(path, config_json, metadata_json(), weights, assets)
         return
     with _atomic.atomic_write(path) as stream:
-        _archive.write_archive(stream, config_json, metadata_json(), weights)
+        _archive.write_archive(stream, config_json, metadata_json(), weights, assets)
 
 
 def weights_format(filepath: str, action: str) -> str:

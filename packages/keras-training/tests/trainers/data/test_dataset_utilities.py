@@ -11,7 +11,6 @@ import pytest
 pytest.importorskip("tensorflow", reason="these utilities build tf.data datasets")
 
 from keras.trainers._data.directory import (
-    audio_dataset_from_directory,
     image_dataset_from_directory,
     text_dataset_from_directory,
 )
@@ -189,5 +188,3 @@ def test_text_dataset_from_directory_and_errors(tmp_path: Path) -> None:
         ValueError, match='`label_mode` argument must be one of "int", "categorical", "binary", or None'
     ):
         text_dataset_from_directory(tmp_path, label_mode="sparse")
-    with pytest.raises(NotImplementedError, match="`audio_dataset_from_directory` is not implemented"):
-        audio_dataset_from_directory(tmp_path)

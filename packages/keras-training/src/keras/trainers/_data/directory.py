@@ -2,11 +2,12 @@
 
 Files are found and labelled here in plain Python (one class per subdirectory, in
 alphanumeric order), split into training and validation, then read lazily by a
-`tf.data.Dataset` (TensorFlow decodes the images and reads the texts).
+`tf.data.Dataset` (TensorFlow decodes the images and `.wav` files and reads the texts).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Sequence
 from typing import Any
@@ -113,16 +114,16 @@ def _label_tensor(labels: np.ndarray[Any, Any], label_mode: str, num_classes: in
     return labels.astype("int32")
 
 
-def _check_label_mode(label_mode: str | None, labels: Any, num_classes: int) -> None:
+def _check_label_mode(label_mode: str | None, labels: Any, class_names: list[str]) -> None:
     if label_mode not in ("int", "categorical", "binary", None):
         raise ValueError(
             f'`label_mode` argument must be one of "int", "categorical", "binary", or None. Received: '
             f"label_mode={label_mode}"
         )
-    if label_mode == "binary" and labels is not None and num_classes != 2:
+    if label_mode == "binary" and labels is not None and len(class_names) != 2:
         raise ValueError(
             f'When passing `label_mode="binary"`, there must be exactly 2 class_names. Received: '
-            f"class_names={num_classes} classes"
+            f"class_names={class_names}"
         )
 
 
@@ -153,7 +154,7 @@ def _files_dataset(
         labels, label_mode = None, None
     _check_split(validation_split, subset, shuffle, seed)
     paths, found, names = index_directory(directory, labels, extensions, class_names, options["follow_links"])
-    _check_label_mode(label_mode, found, len(names))
+    _check_label_mode(label_mode, found, names)
     if options["verbose"]:
         print(
             f"Found {len(paths)} files belonging to {len(names)} classes."
@@ -184,12 +185,16 @@ def _files_dataset(
         if shuffle:
             dataset = dataset.shuffle(buffer_size=(batch_size or 1) * 8, seed=seed)
         if batch_size is not None:
-            dataset = dataset.batch(batch_size)
+            dataset = options.get("batcher", _plain_batch)(dataset, batch_size)
         dataset = dataset.prefetch(tf.data.AUTOTUNE)
         dataset.class_names = names
         dataset.file_paths = part_paths
         datasets.append(dataset)
     return datasets if subset == "both" else datasets[0]
+
+
+def _plain_batch(dataset: Any, batch_size: int) -> Any:
+    return dataset.batch(batch_size)
 
 
 def _check_format(format: str) -> None:
@@ -364,12 +369,81 @@ def audio_dataset_from_directory(
     follow_links: bool = False,
     verbose: bool = True,
 ) -> Any:
-    """Not provided: reading audio needs `tensorflow-io`, which this suite does not support.
+    """Return a `tf.data.Dataset` of the `.wav` files under `directory`, labelled by subdirectory.
+
+    Each file is decoded by `tf.audio.decode_wav` to float32 samples in `[-1, 1)` of
+    shape `(sequence_length, num_channels)`. Without `output_sequence_length` and
+    `ragged`, each batch is zero-padded to its longest file.
+
+    Args:
+        directory: The folder to read (`directory/<class_name>/*.wav` with `labels="inferred"`).
+        labels: `"inferred"`, None (audio only) or a list of integer labels in the
+            sorted order of the file paths.
+        label_mode: `"int"`, `"categorical"`, `"binary"` or None.
+        class_names: The subdirectories to use, in label order (only with `labels="inferred"`).
+        batch_size: Files per batch, or None for single files.
+        sampling_rate: The rate to resample to; it needs `tensorflow-io`.
+        output_sequence_length: Truncate or zero-pad every file to this many samples.
+        ragged: Whether to yield `tf.RaggedTensor`s of each file's own length.
+        shuffle: Whether to shuffle the files.
+        seed: The shuffling seed (required with `validation_split` and `shuffle`).
+        validation_split: The fraction of files kept for validation.
+        subset: `"training"`, `"validation"` or `"both"`.
+        follow_links: Whether to follow symbolic links to subdirectories.
+        verbose: Whether to print how many files were found.
+
+    Returns:
+        A `tf.data.Dataset` of float32 audio of shape `(batch, sequence_length, channels)`
+        (and labels), with `class_names` and `file_paths` attributes; a tuple of two for
+        `subset="both"`.
 
     Raises:
-        NotImplementedError: Always.
+        ValueError: For bad arguments or an empty directory.
+        ImportError: When TensorFlow is not installed, or `sampling_rate` is set
+            without `tensorflow-io`.
     """
-    raise NotImplementedError(
-        "`audio_dataset_from_directory` is not implemented in this Keras suite. Read the `.wav` files with "
-        "`tf.audio.decode_wav` in a `tf.data` pipeline, or with a `keras.utils.PyDataset`."
-    )
+    if labels not in ("inferred", None) and class_names:
+        raise ValueError(
+            f'You can only pass `class_names` if `labels="inferred"`. Received: labels={labels}, and '
+            f"class_names={class_names}"
+        )
+    if ragged and output_sequence_length is not None:
+        raise ValueError("Cannot set both `ragged` and `output_sequence_length`")
+    resample: Any = None
+    if sampling_rate is not None:
+        rate: Any = sampling_rate  # checked at run time: callers may pass any value
+        if not isinstance(rate, int) or isinstance(rate, bool):
+            raise ValueError(
+                f"`sampling_rate` should have an integer value. Received: sampling_rate={sampling_rate}"
+            )
+        if sampling_rate <= 0:
+            raise ValueError(
+                f"`sampling_rate` should be higher than 0. Received: sampling_rate={sampling_rate}"
+            )
+        try:
+            tfio: Any = importlib.import_module("tensorflow_io")
+        except ImportError as error:
+            raise ImportError(
+                "To use the argument `sampling_rate`, you should install tensorflow_io. You can install it via "
+                "`pip install tensorflow-io`."
+            ) from error
+        resample = tfio.audio.resample
+    desired = -1 if output_sequence_length is None else int(output_sequence_length)
+
+    def read_audio(tf: Any, path: Any) -> Any:
+        audio, rate = tf.audio.decode_wav(tf.io.read_file(path), desired_samples=desired)
+        if resample is not None:
+            audio = resample(audio, rate_in=tf.cast(rate, "int64"), rate_out=sampling_rate)
+        return tf.RaggedTensor.from_tensor(audio) if ragged else audio
+
+    def batch_audio(dataset: Any, size: int) -> Any:
+        padded = output_sequence_length is None and not ragged
+        return dataset.padded_batch(size) if padded else dataset.batch(size)
+
+    options = {
+        "labels": labels, "label_mode": label_mode, "class_names": class_names, "shuffle": shuffle, "seed": seed,
+        "validation_split": validation_split, "subset": subset, "follow_links": follow_links,
+        "batch_size": batch_size, "verbose": verbose, "batcher": batch_audio,
+    }  # fmt: skip
+    result = _files_dataset("audio_dataset_from_directory", directory, (".wav",), read_audio, options)
+    return tuple(result) if subset == "both" else result

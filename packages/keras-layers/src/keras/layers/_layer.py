@@ -97,6 +97,8 @@ class Layer(Operation):
         super().__init_subclass__(**kwargs)
         if "build" in cls.__dict__:
             cls.build = _build_wrapper(cls.__dict__["build"])  # type: ignore[method-assign]
+        if "quantize" in cls.__dict__:
+            cls.quantize = _quantize_wrapper(cls.__dict__["quantize"])  # type: ignore[method-assign]
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Layer:
         obj = super().__new__(cls)
@@ -720,17 +722,7 @@ class Layer(Operation):
     def load_own_variables(self, store: Any) -> None:
         """Read this layer's own weights from `store` (all checked before any is set)."""
         own = self._own_weights()
-        keys = list(store.keys())
-        if len(keys) != len(own):
-            if not own and not self.built:
-                raise ValueError(
-                    f"Layer '{self.name}' was never built and thus it doesn't have any variables. However the "
-                    f"weights file lists {len(keys)} variables for this layer."
-                )
-            raise ValueError(
-                f"Layer '{self.name}' expected {len(own)} variables, but received {len(keys)} variables during "
-                f"loading. Expected: {[v.name for v in own]}"
-            )
+        self._check_load_own_variables(store)
         values = [np.asarray(store[str(i)]) for i in range(len(own))]
         for variable, value in zip(own, values, strict=True):
             if tuple(variable.shape) != tuple(value.shape):
@@ -790,6 +782,87 @@ class Layer(Operation):
                 f"Exception encountered: {error}"
             ) from error
 
+    def _check_load_own_variables(self, store: Any) -> None:
+        """Raise a `ValueError` unless `store` holds as many entries as the layer has own weights."""
+        own = self._own_weights()
+        count = len(list(store.keys()))
+        if count == len(own):
+            return
+        if not own and not self.built:
+            raise ValueError(
+                f"Layer '{self.name}' was never built and thus it doesn't have any variables. However the "
+                f"weights file lists {count} variables for this layer."
+            )
+        raise ValueError(
+            f"Layer '{self.name}' expected {len(own)} variables, but received {count} variables during "
+            f"loading. Expected: {[v.name for v in own]}"
+        )
+
+    # --- quantization -------------------------------------------------------------------
+
+    @property
+    def quantization_mode(self) -> str | None:
+        """The quantization mode of the layer's dtype policy (`"int8"`, ...), or None."""
+        mode: str | None = self._dtype_policy.quantization_mode
+        return mode
+
+    def quantize(self, mode: str | None = None, type_check: bool = True, config: Any = None) -> None:
+        """Quantize the layer's weights; layers that support it override this.
+
+        Args:
+            mode: The quantization mode (`"int8"`, `"int4"`, ...); optional with `config`.
+            type_check: Whether subclasses of a quantizable layer are refused.
+            config: A `keras.quantizers.QuantizationConfig` (or a mode string).
+
+        Raises:
+            ValueError: If the layer is not built or already quantized, or the arguments
+                are invalid.
+            NotImplementedError: Always, for layers without quantization support.
+        """
+        raise self._not_implemented_error(self.quantize)
+
+    def quantized_build(self, input_shape: Any, mode: str) -> None:
+        """Create the quantized weights of `mode` (layers that support it override this)."""
+        raise self._not_implemented_error(self.quantized_build)
+
+    def _check_quantize_args(self, mode: str, compute_dtype: str) -> None:
+        from keras.dtype_policies._policy import QUANTIZATION_MODES
+
+        if not self.built:
+            raise ValueError(
+                f"Cannot quantize a layer that isn't yet built. Layer '{self.name}' (of type "
+                f"'{type(self).__name__}') is not built yet."
+            )
+        if getattr(self, "_is_quantized", False):
+            raise ValueError(
+                f"Layer '{self.name}' is already quantized with dtype_policy='{self.dtype_policy.name}'. "
+                f"Received: mode={mode}"
+            )
+        if mode not in QUANTIZATION_MODES:
+            raise ValueError(
+                f"Invalid quantization mode. Expected one of {QUANTIZATION_MODES}. Received: mode={mode}"
+            )
+        if mode == "int8" and compute_dtype == "float16":
+            raise ValueError(
+                f"Quantization mode='{mode}' doesn't work well with compute_dtype='float16'. Consider loading "
+                "model/layer with another dtype policy such as 'mixed_bfloat16' or 'mixed_float16' before "
+                "calling `quantize()`."
+            )
+
+    def _not_implemented_error(self, attr: Any, msg: str | None = None) -> NotImplementedError:
+        kind, name = ("method", attr.__name__) if callable(attr) else ("attribute", str(attr))
+        suffix = f" {msg}" if msg is not None else ""
+        return NotImplementedError(
+            f"Layer {type(self).__name__} does not have a `{name}` {kind} implemented.{suffix}"
+        )
+
+    def _quantization_mode_error(self, mode: Any) -> NotImplementedError:
+        from keras.dtype_policies._policy import QUANTIZATION_MODES
+
+        return NotImplementedError(
+            f"Invalid quantization mode. Expected one of {QUANTIZATION_MODES}. Received: quantization_mode={mode}"
+        )
+
     # --- misc ---------------------------------------------------------------------------
 
     @property
@@ -833,6 +906,30 @@ def _build_wrapper(build: Any) -> Any:
     return wrapped
 
 
+def _quantize_wrapper(quantize: Any) -> Any:
+    """Wrap a `quantize` method: resolve the mode and config and check the layer first.
+
+    A nested call (a subclass's `quantize` calling its parent's) runs unchecked.
+    """
+
+    @functools.wraps(quantize)
+    def wrapped(self: Layer, mode: str | None = None, config: Any = None, **kwargs: Any) -> None:
+        if self.__dict__.get("_quantizing", False):
+            quantize(self, mode=mode, config=config, **kwargs)
+            return
+        from keras.quantizers._resolve import resolve_quantization_config
+
+        config = resolve_quantization_config(mode, config)
+        self._check_quantize_args(config.mode, self.compute_dtype)
+        self.__dict__["_quantizing"] = True
+        try:
+            quantize(self, mode=config.mode, config=config, **kwargs)
+        finally:
+            self.__dict__["_quantizing"] = False
+
+    return wrapped
+
+
 def _is_shape(value: Any) -> bool:
     return isinstance(value, tuple | list) and all(d is None or isinstance(d, int) for d in value)
 
@@ -847,3 +944,6 @@ def _keras_tensors_for_shapes(shapes: Any, dtype: str) -> Any:
     raise ValueError(
         f"compute_output_shape returned {shapes!r}, which is not a shape or a structure of shapes."
     )
+
+
+Layer.quantize = _quantize_wrapper(Layer.quantize)  # type: ignore[method-assign]

@@ -190,11 +190,8 @@ def test_rejects_a_changed_last_dimension() -> None:
         layer(np.ones((1, 5), dtype="float32"))
 
 
-def test_lora_and_quantization_are_refused() -> None:
-    with pytest.raises(NotImplementedError, match="LoRA is not yet supported"):
-        Dense(2, lora_rank=4)
-    with pytest.raises(NotImplementedError, match="Quantization is not yet supported"):
-        Dense(2, quantization_config={"mode": "int8"})
+def test_quantization_arguments_default_to_none() -> None:
+    # LoRA and quantization themselves are tested in test_lora.py and test_quantize.py.
     assert (
         Dense(2, lora_rank=None, lora_alpha=None, quantization_config=None).get_config()[
             "quantization_config"

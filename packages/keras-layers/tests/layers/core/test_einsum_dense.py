@@ -199,8 +199,8 @@ def test_config_round_trip_gives_the_same_outputs() -> None:
     np.testing.assert_allclose(ops.convert_to_numpy(restored(x)), expected, rtol=1e-5, atol=1e-6)
 
 
-def test_lora_and_quantization_are_refused() -> None:
-    with pytest.raises(NotImplementedError, match="LoRA is not yet supported"):
-        EinsumDense("ab,bc->ac", 4, lora_rank=2)
-    with pytest.raises(NotImplementedError, match="Quantization is not yet supported"):
-        EinsumDense("ab,bc->ac", 4, quantization_config={"mode": "int8"})
+def test_quantization_arguments_default_to_none() -> None:
+    # LoRA and quantization themselves are tested in test_lora.py and test_quantize.py.
+    layer = EinsumDense("ab,bc->ac", 4)
+    assert layer.get_config()["quantization_config"] is None
+    assert (layer.lora_rank, layer.lora_alpha, layer.quantization_mode) == (None, None, None)

@@ -138,8 +138,8 @@ def test_input_length_is_deprecated_and_ignored() -> None:
     assert "input_length" not in layer.get_config()
 
 
-def test_lora_and_quantization_are_refused() -> None:
-    with pytest.raises(NotImplementedError, match="LoRA is not yet supported"):
-        Embedding(4, 2, lora_rank=2)
-    with pytest.raises(NotImplementedError, match="Quantization is not yet supported"):
-        Embedding(4, 2, quantization_config={"mode": "int8"})
+def test_quantization_arguments_default_to_none() -> None:
+    # LoRA and quantization themselves are tested in test_lora.py and test_quantize.py.
+    layer = Embedding(4, 2)
+    assert layer.get_config()["quantization_config"] is None
+    assert (layer.lora_rank, layer.lora_alpha, layer.quantization_mode) == (None, None, None)

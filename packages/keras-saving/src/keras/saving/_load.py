@@ -34,9 +34,24 @@ def _dtype_kind(dtype: Any) -> str:
 
 
 def _default_loader(obj: Any) -> bool:
+    """Whether the variables `obj` loads are known up front (and so checked before anything loads).
+
+    True for layers that keep `Layer.load_own_variables` and for layers that say which
+    variables their own `load_own_variables` fills, in file order (`_saved_variables`:
+    Dense, EinsumDense and Embedding, whose LoRA and quantized forms store another list).
+    """
     from keras.layers import Layer
 
-    return isinstance(obj, Layer) and type(obj).load_own_variables is Layer.load_own_variables
+    if not isinstance(obj, Layer):
+        return False
+    return type(obj).load_own_variables is Layer.load_own_variables or callable(
+        getattr(obj, "_saved_variables", None)
+    )
+
+
+def _saved_variables(obj: Any) -> list[Any]:
+    saved = getattr(obj, "_saved_variables", None)
+    return list(saved()) if callable(saved) else list(obj._own_weights())
 
 
 def _describe(obj: Any, path: str) -> str:
@@ -52,7 +67,7 @@ def _check(obj: Any, store: EntryStore, path: str) -> str | None:
     loading with a warning, as Keras 3's does).
     """
     if _default_loader(obj):
-        own = obj._own_weights()
+        own = _saved_variables(obj)
     elif _is_optimizer(obj) and len(store) == len(obj.variables):
         own = list(obj.variables)
     else:

@@ -130,6 +130,60 @@ class Model(BackendTrainer, Layer):  # type: ignore[misc]
 
         print_summary(self, line_length, positions, print_fn, expand_nested, show_trainable, layer_range)
 
+    def quantize(  # type: ignore[override]
+        self, mode: str | None = None, config: Any = None, filters: Any = None, **kwargs: Any
+    ) -> None:
+        """Quantize the weights of every quantizable layer (the model must be built).
+
+        Each layer without sublayers that `filters` selects gets `layer.quantize(mode,
+        config=config)`; layers that cannot be quantized are skipped with a warning.
+
+        Args:
+            mode: `"int8"` (or another mode a layer supports); optional with `config`.
+            config: A `keras.quantizers.QuantizationConfig` shared by the layers.
+            filters: A regex searched in layer names, a list of them, or a callable
+                taking a layer; None selects every layer.
+            **kwargs: `type_check` (whether subclasses of quantizable layers are refused).
+
+        Raises:
+            ValueError: On unknown keyword arguments, invalid `filters`, or (before any
+                change) an unbuilt or already quantized model or invalid mode/config.
+
+        Example:
+
+        >>> model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+        >>> model.quantize("int8")  # doctest: +SKIP
+        >>> model.layers[-1].dtype_policy.name  # doctest: +SKIP
+        'int8_from_float32'
+        """
+        import warnings
+
+        from keras.quantizers._resolve import should_quantize_layer
+
+        type_check = kwargs.pop("type_check", True)
+        if kwargs:
+            raise ValueError(f"Unrecognized keyword arguments passed to {type(self).__name__}: {kwargs}")
+        if filters is not None and not (isinstance(filters, (str, list, tuple)) or callable(filters)):
+            raise ValueError(
+                "The `filters` argument must be a regex string, a list of regex strings, or a callable. "
+                f"Received: {type(filters)}"
+            )
+        modified = False
+        for layer in self._flatten_layers():
+            if not should_quantize_layer(layer, filters) or len(layer._flatten_layers()) != 1:
+                continue
+            try:
+                layer.quantize(mode, type_check=type_check, config=config)
+                modified = True
+            except NotImplementedError as error:
+                warnings.warn(str(error), stacklevel=3)
+            except AttributeError:
+                pass
+        if modified:
+            self.train_function = None
+            self.test_function = None
+            self.predict_function = None
+
     # --- saving (keras-saving, imported only when used) -----------------------------------
 
     def save(self, filepath: Any, overwrite: bool = True, zipped: bool | None = None, **kwargs: Any) -> None:

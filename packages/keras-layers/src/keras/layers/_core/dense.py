@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from keras import activations, constraints, initializers, ops, regularizers
 from keras.backend._variable import Variable
-from keras.layers._core._quantization_args import check_quantization_arguments, quantization_config_entries
+from keras.layers._core._adaptable import AdaptableLayer
+from keras.layers._core._quantization_args import quantization_config_entries
+from keras.layers._core._quantized_matmul import int8_contract
 from keras.layers._input_spec import InputSpec
-from keras.layers._layer import Layer
 from keras.ops._typing import Tensor
 
 __all__ = ["Dense"]
@@ -25,7 +26,7 @@ def _require_positive_int(name: str, value: Any) -> int:
     return value
 
 
-class Dense(Layer):
+class Dense(AdaptableLayer):
     """Apply a learned affine map to the last axis: `activation(inputs @ kernel + bias)`.
 
     The kernel has shape `(input_dim, units)`, where `input_dim` is the size of the input's
@@ -44,14 +45,16 @@ class Dense(Layer):
         activity_regularizer: Regularizer of the layer's output.
         kernel_constraint: Constraint applied to the kernel after each update.
         bias_constraint: Constraint applied to the bias after each update.
-        lora_rank: LoRA rank; not supported yet (must be `None`).
-        lora_alpha: LoRA scale; defaults to `lora_rank`.
-        quantization_config: Quantization settings; not supported yet (must be `None`).
+        lora_rank: If set, `enable_lora(lora_rank)` runs when the layer is built: the
+            kernel is frozen and a trainable low-rank update is added to it.
+        lora_alpha: LoRA scale numerator (the update is scaled by `lora_alpha / lora_rank`).
+            As in Keras 3, building with `lora_rank` resets it to `lora_rank`.
+        quantization_config: A `keras.quantizers.QuantizationConfig` used when the layer
+            is built (or quantized) with a quantized dtype policy.
         **kwargs: Base layer arguments (`name`, `dtype`, `trainable`, ...).
 
     Raises:
         ValueError: If `units` is not a positive int.
-        NotImplementedError: If `lora_rank` or `quantization_config` is set.
 
     Example:
 
@@ -62,8 +65,16 @@ class Dense(Layer):
     True
     """
 
-    kernel: Variable
+    _kernel: Variable
     bias: Variable | None
+    kernel_scale: Variable
+    lora_kernel_a: Variable
+    lora_kernel_b: Variable
+    _quantizable_here = True
+    _variable_order: ClassVar[dict[str | None, tuple[str, ...]]] = {
+        None: ("kernel", "bias"),
+        "int8": ("kernel", "bias", "kernel_scale"),
+    }
 
     def __init__(
         self,
@@ -83,7 +94,6 @@ class Dense(Layer):
         **kwargs: Any,
     ) -> None:
         _require_positive_int("units", units)
-        check_quantization_arguments("Dense", lora_rank, quantization_config)
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         self.units = units
         self.activation = activations.get(activation)
@@ -94,21 +104,23 @@ class Dense(Layer):
         self.bias_regularizer = regularizers.get(bias_regularizer)
         self.kernel_constraint = constraints.get(kernel_constraint)
         self.bias_constraint = constraints.get(bias_constraint)
-        self.lora_rank = lora_rank
-        self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
-        self.quantization_config = quantization_config
+        self._init_adaptation(lora_rank, lora_alpha, quantization_config)
         self.input_spec = InputSpec(min_ndim=2)
         self.supports_masking = True
 
     def build(self, input_shape: Shape) -> None:
         input_dim = input_shape[-1]
-        self.kernel = self.add_weight(
-            name="kernel",
-            shape=(input_dim, self.units),  # type: ignore[arg-type]
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
-        )
+        kernel_shape: tuple[int, ...] = (input_dim, self.units)  # type: ignore[assignment]
+        if self.quantization_mode is not None:
+            self.quantized_build(kernel_shape, self.quantization_mode, self.quantization_config)
+        else:
+            self._kernel = self.add_weight(
+                name="kernel",
+                shape=kernel_shape,
+                initializer=self.kernel_initializer,
+                regularizer=self.kernel_regularizer,
+                constraint=self.kernel_constraint,
+            )
         if self.use_bias:
             self.bias = self.add_weight(
                 name="bias",
@@ -121,9 +133,53 @@ class Dense(Layer):
             self.bias = None
         self.input_spec = InputSpec(min_ndim=2, axes={-1: input_dim})
         self.built = True
+        if self.lora_rank:
+            # Keras 3 passes the rank only, so `lora_alpha` becomes `lora_rank` here.
+            self.enable_lora(self.lora_rank)
+
+    @property
+    def kernel(self) -> Any:
+        """The kernel in use: the stored one, plus the LoRA update when LoRA is on."""
+        return self._effective_weight()
+
+    def _lora_shapes(self, rank: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        input_dim, units = self._kernel.shape
+        return (int(input_dim), rank), (rank, int(units))  # type: ignore[arg-type]
+
+    def _int8_build(self, shape: tuple[int, ...], config: Any = None) -> None:
+        self.inputs_quantizer = self._inputs_quantizer_from(config)
+        self._add_int8_weights(shape, (self.units,))
+
+    def _int8_quantize(self, value: Any, quantizer: Any = None) -> tuple[Tensor, Tensor]:
+        from keras.quantizers._quantizer import AbsMaxQuantizer
+
+        values, scale = (quantizer or AbsMaxQuantizer(axis=0))(value, to_numpy=True)
+        return values, ops.squeeze(scale, axis=0)
+
+    def _int8_dequantize(self, values: Any, scale: Any) -> Tensor:
+        return ops.divide(ops.cast(values, self.compute_dtype), scale)
 
     def call(self, inputs: Tensor) -> Tensor:
-        outputs = ops.matmul(inputs, self.kernel)
+        mode = self.quantization_mode
+        if mode == "int8":
+            outputs = int8_contract(
+                inputs,
+                self._kernel,
+                self.kernel_scale,
+                compute_dtype=self.compute_dtype,
+                inputs_quantizer=self.inputs_quantizer,
+                inputs_axes=-1,
+                align_inputs_scale=lambda scale: scale,
+                contract=ops.matmul,
+                contract_inputs_gradient=lambda upstream, kernel: ops.matmul(upstream, ops.transpose(kernel)),
+                dequantize=self._int8_dequantize,
+            )
+            if self.lora_enabled:
+                outputs = self._add_lora_outputs(ops.matmul(inputs, self.lora_kernel_a), outputs)
+        elif mode is None:
+            outputs = ops.matmul(inputs, self.kernel)
+        else:
+            raise self._quantization_mode_error(mode)
         if self.bias is not None:
             outputs = ops.add(outputs, self.bias)
         if self.activation is not None:
@@ -145,5 +201,5 @@ class Dense(Layer):
             "bias_regularizer": regularizers.serialize(self.bias_regularizer),
             "kernel_constraint": constraints.serialize(self.kernel_constraint),
             "bias_constraint": constraints.serialize(self.bias_constraint),
-            **quantization_config_entries(self.lora_rank, self.lora_alpha),
+            **quantization_config_entries(self.lora_rank, self.lora_alpha, self.quantization_config),
         }

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from keras import activations, constraints, initializers, ops, regularizers
 from keras.backend._variable import Variable
-from keras.layers._core._quantization_args import check_quantization_arguments, quantization_config_entries
+from keras.layers._core._adaptable import AdaptableLayer
+from keras.layers._core._quantization_args import quantization_config_entries
+from keras.layers._core._quantized_matmul import EinsumScaleLayout, int8_contract
 from keras.layers._input_spec import InputSpec
-from keras.layers._layer import Layer
 from keras.ops._typing import Tensor
 
 __all__ = ["EinsumDense"]
@@ -149,7 +150,24 @@ def plan_einsum(equation: str, bias_axes: str | None, input_shape: Shape, output
     return EinsumPlan(tuple(kernel_shape), bias_shape, tuple(full), tuple(input_axes), tuple(output_axes))
 
 
-class EinsumDense(Layer):
+def scale_layout(equation: str, input_ndim: int) -> EinsumScaleLayout:
+    """Spell out an equation's `...` for an input of rank `input_ndim` and return its scale layout.
+
+    The elided axes get letters the equation does not use, in alphabetical order.
+    """
+    input_spec, kernel_spec, output_spec, left_elided = _split_equation(equation)
+    elided = input_ndim - len(input_spec)
+    if "..." in equation and elided > 0:
+        used = set(input_spec + kernel_spec + output_spec)
+        spare = "".join(sorted(set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") - used))[:elided]
+        if left_elided:
+            input_spec, output_spec = spare + input_spec, spare + output_spec
+        else:
+            input_spec, output_spec = input_spec + spare, output_spec + spare
+    return EinsumScaleLayout(input_spec, kernel_spec, output_spec)
+
+
+class EinsumDense(AdaptableLayer):
     """Contract the input with a kernel by an einsum equation, then add a bias.
 
     The equation names the input's axes, the kernel's axes and the output's axes with
@@ -171,16 +189,18 @@ class EinsumDense(Layer):
         bias_regularizer: Regularizer of the bias.
         kernel_constraint: Constraint of the kernel.
         bias_constraint: Constraint of the bias.
-        lora_rank: LoRA rank; not supported yet (must be `None`).
-        lora_alpha: LoRA scale; defaults to `lora_rank`.
+        lora_rank: If set, `enable_lora(lora_rank, lora_alpha)` runs when the layer is
+            built: the kernel is frozen and a trainable low-rank update is added to it.
+        lora_alpha: LoRA scale numerator (the update is scaled by `lora_alpha / lora_rank`);
+            defaults to `lora_rank`.
         gptq_unpacked_column_size: A GPTQ packing detail, kept for config compatibility.
-        quantization_config: Quantization settings; not supported yet (must be `None`).
+        quantization_config: A `keras.quantizers.QuantizationConfig` used when the layer
+            is built (or quantized) with a quantized dtype policy.
         **kwargs: Base layer arguments (`name`, `dtype`, `activity_regularizer`, ...).
 
     Raises:
         ValueError: On the first call, if the equation is malformed or does not fit the
             input and output shapes.
-        NotImplementedError: If `lora_rank` or `quantization_config` is set.
 
     Example:
 
@@ -191,8 +211,17 @@ class EinsumDense(Layer):
     [(5, 2, 3), (3,)]
     """
 
-    kernel: Variable
+    _kernel: Variable
     bias: Variable | None
+    kernel_scale: Variable
+    lora_kernel_a: Variable
+    lora_kernel_b: Variable
+    _layout: EinsumScaleLayout
+    _quantizable_here = True
+    _variable_order: ClassVar[dict[str | None, tuple[str, ...]]] = {
+        None: ("kernel", "bias"),
+        "int8": ("kernel", "bias", "kernel_scale"),
+    }
 
     def __init__(
         self,
@@ -212,7 +241,6 @@ class EinsumDense(Layer):
         quantization_config: Any = None,
         **kwargs: Any,
     ) -> None:
-        check_quantization_arguments("EinsumDense", lora_rank, quantization_config)
         super().__init__(**kwargs)
         self.equation = equation
         self.partial_output_shape: tuple[int | None, ...] = (
@@ -226,10 +254,8 @@ class EinsumDense(Layer):
         self.bias_regularizer = regularizers.get(bias_regularizer)
         self.kernel_constraint = constraints.get(kernel_constraint)
         self.bias_constraint = constraints.get(bias_constraint)
-        self.lora_rank = lora_rank
-        self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
+        self._init_adaptation(lora_rank, lora_alpha, quantization_config)
         self.gptq_unpacked_column_size = gptq_unpacked_column_size
-        self.quantization_config = quantization_config
 
     def _plan(self, input_shape: Shape) -> EinsumPlan:
         return plan_einsum(self.equation, self.bias_axes, input_shape, self.partial_output_shape)
@@ -250,13 +276,18 @@ class EinsumDense(Layer):
     def build(self, input_shape: Shape) -> None:
         plan = self._plan(input_shape)
         self.input_spec = InputSpec(ndim=len(input_shape))
-        self.kernel = self.add_weight(
-            name="kernel",
-            shape=plan.kernel_shape,  # type: ignore[arg-type]
-            initializer=self._initializer_with_fans(plan),
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
-        )
+        self._layout = scale_layout(self.equation, len(input_shape))
+        kernel_shape: tuple[int, ...] = plan.kernel_shape  # type: ignore[assignment]
+        if self.quantization_mode is not None:
+            self.quantized_build(kernel_shape, self.quantization_mode, self.quantization_config)
+        else:
+            self._kernel = self.add_weight(
+                name="kernel",
+                shape=kernel_shape,
+                initializer=self._initializer_with_fans(plan),
+                regularizer=self.kernel_regularizer,
+                constraint=self.kernel_constraint,
+            )
         if plan.bias_shape is not None:
             self.bias = self.add_weight(
                 name="bias",
@@ -268,9 +299,60 @@ class EinsumDense(Layer):
         else:
             self.bias = None
         self.built = True
+        if self.lora_rank:
+            self.enable_lora(self.lora_rank, lora_alpha=self.lora_alpha)
+
+    @property
+    def kernel(self) -> Any:
+        """The kernel in use: the stored one, plus the LoRA update when LoRA is on."""
+        return self._effective_weight()
+
+    def _lora_shapes(self, rank: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        shape = tuple(int(d or 0) for d in self._kernel.shape)
+        return (*shape[:-1], rank), (rank, shape[-1])
+
+    def _int8_build(self, shape: tuple[int, ...], config: Any = None) -> None:
+        self.inputs_quantizer = self._inputs_quantizer_from(config)
+        self._add_int8_weights(shape, self._layout.kernel_scale_shape(shape))
+
+    def _int8_quantize(self, value: Any, quantizer: Any = None) -> tuple[Tensor, Tensor]:
+        from keras.quantizers._quantizer import AbsMaxQuantizer
+
+        axes = self._layout.reduced_axes(self._layout.kernel_spec)
+        values, scale = (quantizer or AbsMaxQuantizer(axis=axes))(value, to_numpy=True)
+        return values, self._layout.to_output(scale, self._layout.kernel_spec)
+
+    def _int8_dequantize(self, values: Any, scale: Any) -> Tensor:
+        return ops.divide(ops.cast(values, self.compute_dtype), self._layout.kernel_scale_to_kernel(scale))
+
+    def _int8_call(self, inputs: Tensor) -> Tensor:
+        layout = self._layout
+        outputs = int8_contract(
+            inputs,
+            self._kernel,
+            self.kernel_scale,
+            compute_dtype=self.compute_dtype,
+            inputs_quantizer=self.inputs_quantizer,
+            inputs_axes=layout.reduced_axes(layout.input_spec),
+            align_inputs_scale=lambda scale: layout.to_output(scale, layout.input_spec),
+            contract=lambda x, kernel: ops.einsum(self.equation, x, kernel),
+            contract_inputs_gradient=lambda upstream, kernel: ops.einsum(
+                layout.gradient_equation, upstream, kernel
+            ),
+            dequantize=self._int8_dequantize,
+        )
+        if self.lora_enabled:
+            outputs = self._add_lora_outputs(ops.einsum(self.equation, inputs, self.lora_kernel_a), outputs)
+        return outputs
 
     def call(self, inputs: Tensor) -> Tensor:
-        outputs = ops.einsum(self.equation, inputs, self.kernel)
+        mode = self.quantization_mode
+        if mode == "int8":
+            outputs = self._int8_call(inputs)
+        elif mode is None:
+            outputs = ops.einsum(self.equation, inputs, self.kernel)
+        else:
+            raise self._quantization_mode_error(mode)
         if self.bias is not None:
             outputs = ops.add(outputs, self.bias)
         if self.activation is not None:
@@ -294,7 +376,7 @@ class EinsumDense(Layer):
             "activity_regularizer": regularizers.serialize(self.activity_regularizer),
             "kernel_constraint": constraints.serialize(self.kernel_constraint),
             "bias_constraint": constraints.serialize(self.bias_constraint),
-            **quantization_config_entries(self.lora_rank, self.lora_alpha),
+            **quantization_config_entries(self.lora_rank, self.lora_alpha, self.quantization_config),
         }
         if self.gptq_unpacked_column_size:
             config["gptq_unpacked_column_size"] = self.gptq_unpacked_column_size

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import Any, ClassVar
 
 from keras import constraints, initializers, ops, regularizers
 from keras.backend._dtypes import standardize_dtype
 from keras.backend._variable import Variable
-from keras.layers._core._quantization_args import check_quantization_arguments, quantization_config_entries
-from keras.layers._layer import Layer
+from keras.layers._core._adaptable import AdaptableLayer
+from keras.layers._core._quantization_args import quantization_config_entries
 from keras.ops._typing import Tensor
 
 __all__ = ["Embedding"]
@@ -25,7 +25,7 @@ def _require_dim(name: str, value: Any) -> int:
     return value
 
 
-class Embedding(Layer):
+class Embedding(AdaptableLayer):
     """Map integer indices in `[0, input_dim)` to dense vectors of size `output_dim`.
 
     The output has the input's shape plus a last axis of `output_dim`. Non-integer inputs
@@ -41,14 +41,16 @@ class Embedding(Layer):
             should not be a real token, and `input_dim` should count it).
         weights: Initial value of the table (an array, or a list holding one); builds the
             layer at once.
-        lora_rank: LoRA rank; not supported yet (must be `None`).
-        lora_alpha: LoRA scale; defaults to `lora_rank`.
-        quantization_config: Quantization settings; not supported yet (must be `None`).
+        lora_rank: If set, `enable_lora(lora_rank)` runs when the layer is built: the
+            table is frozen and a trainable low-rank update is added to it.
+        lora_alpha: LoRA scale numerator (the update is scaled by `lora_alpha / lora_rank`).
+            As in Keras 3, building with `lora_rank` resets it to `lora_rank`.
+        quantization_config: A `keras.quantizers.QuantizationConfig` used when the layer
+            is built (or quantized) with a quantized dtype policy.
         **kwargs: Base layer arguments (`name`, `dtype`, `activity_regularizer`, ...).
 
     Raises:
         ValueError: If `input_dim` or `output_dim` is not a positive int.
-        NotImplementedError: If `lora_rank` or `quantization_config` is set.
 
     Example:
 
@@ -62,7 +64,16 @@ class Embedding(Layer):
     array([[ True,  True, False]])
     """
 
-    embeddings: Variable
+    _embeddings: Variable
+    embeddings_scale: Variable
+    lora_embeddings_a: Variable
+    lora_embeddings_b: Variable
+    _weight_name = "embeddings"
+    _quantizable_here = True
+    _variable_order: ClassVar[dict[str | None, tuple[str, ...]]] = {
+        None: ("embeddings",),
+        "int8": ("embeddings", "embeddings_scale"),
+    }
 
     def __init__(
         self,
@@ -80,7 +91,6 @@ class Embedding(Layer):
     ) -> None:
         _require_dim("input_dim", input_dim)
         _require_dim("output_dim", output_dim)
-        check_quantization_arguments("Embedding", lora_rank, quantization_config)
         if kwargs.pop("input_length", None) is not None:
             warnings.warn("Argument `input_length` is deprecated. Just remove it.", stacklevel=2)
         super().__init__(**kwargs)
@@ -92,9 +102,7 @@ class Embedding(Layer):
         self.mask_zero = mask_zero
         self.supports_masking = mask_zero
         self.autocast = False
-        self.lora_rank = lora_rank
-        self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
-        self.quantization_config = quantization_config
+        self._init_adaptation(lora_rank, lora_alpha, quantization_config)
         if weights is not None:
             # Build through `build_from_config` so the layer records a build config, as Keras does.
             self.build_from_config({"shapes_dict": {}})
@@ -103,20 +111,62 @@ class Embedding(Layer):
     def build(self, input_shape: Shape | None = None) -> None:
         if self.built:
             return
-        self.embeddings = self.add_weight(
-            name="embeddings",
-            shape=(self.input_dim, self.output_dim),
-            initializer=self.embeddings_initializer,
-            regularizer=self.embeddings_regularizer,
-            constraint=self.embeddings_constraint,
-        )
+        shape = (self.input_dim, self.output_dim)
+        if self.quantization_mode is not None:
+            self.quantized_build(shape, self.quantization_mode, self.quantization_config)
+        else:
+            self._embeddings = self.add_weight(
+                name="embeddings",
+                shape=shape,
+                initializer=self.embeddings_initializer,
+                regularizer=self.embeddings_regularizer,
+                constraint=self.embeddings_constraint,
+            )
         self.built = True
+        if self.lora_rank:
+            # Keras 3 passes the rank only, so `lora_alpha` becomes `lora_rank` here.
+            self.enable_lora(self.lora_rank)
+
+    @property
+    def embeddings(self) -> Any:
+        """The table in use: the stored one, plus the LoRA update when LoRA is on."""
+        return self._effective_weight()
+
+    def _lora_shapes(self, rank: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return (self.input_dim, rank), (rank, self.output_dim)
+
+    def _int8_build(self, shape: tuple[int, ...], config: Any = None) -> None:
+        # One scale per row (token): the table is usually taller than wide.
+        self._add_int8_weights(shape, (self.input_dim,))
+
+    def _int8_quantize(self, value: Any, quantizer: Any = None) -> tuple[Tensor, Tensor]:
+        from keras.quantizers._quantizer import AbsMaxQuantizer
+
+        values, scale = (quantizer or AbsMaxQuantizer(axis=-1))(value, to_numpy=True)
+        return values, ops.squeeze(scale, axis=-1)
+
+    def _int8_dequantize(self, values: Any, scale: Any) -> Tensor:
+        return ops.divide(ops.cast(values, self.compute_dtype), ops.expand_dims(scale, -1))
+
+    def _quantization_mode_error(self, mode: Any) -> NotImplementedError:
+        return NotImplementedError(
+            f"Invalid quantization mode. Expected one of ('int8', 'int4'). Received: quantization_mode={mode}"
+        )
 
     def call(self, inputs: Tensor) -> Tensor:
         if standardize_dtype(inputs.dtype) not in ("int32", "int64"):
             inputs = ops.cast(inputs, "int32")
-        outputs = ops.take(self.embeddings, inputs, axis=0)
-        return ops.cast(outputs, self.compute_dtype)
+        mode = self.quantization_mode
+        if mode is None:
+            return ops.cast(ops.take(self.embeddings, inputs, axis=0), self.compute_dtype)
+        if mode != "int8":
+            raise self._quantization_mode_error(mode)
+        scale = ops.take(self.embeddings_scale, inputs, axis=0)
+        outputs = ops.take(self._embeddings, inputs, axis=0)
+        outputs = ops.divide(ops.cast(outputs, self.compute_dtype), ops.expand_dims(scale, -1))
+        if self.lora_enabled:
+            outputs = self._add_lora_outputs(ops.take(self.lora_embeddings_a, inputs, axis=0), outputs)
+        return outputs
 
     def compute_mask(self, inputs: Tensor, previous_mask: Any = None) -> Tensor | None:
         if not self.mask_zero:
@@ -136,5 +186,5 @@ class Embedding(Layer):
             "activity_regularizer": regularizers.serialize(self.activity_regularizer),
             "embeddings_constraint": constraints.serialize(self.embeddings_constraint),
             "mask_zero": self.mask_zero,
-            **quantization_config_entries(self.lora_rank, self.lora_alpha),
+            **quantization_config_entries(self.lora_rank, self.lora_alpha, self.quantization_config),
         }

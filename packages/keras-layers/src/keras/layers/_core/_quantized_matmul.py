@@ -1,0 +1,137 @@
+"""The int8 contraction of quantized Dense and EinsumDense, and the scale layouts of EinsumDense.
+
+A quantized layer stores `kernel` in int8 and a float `kernel_scale` (`kernel ≈ q / scale`)
+laid out to broadcast against the output. The forward pass quantizes the inputs per
+slice with the activation quantizer (abs-max over the contracted axes), contracts the two
+integer tensors (int32 accumulation) and divides by the product of the scales; without
+an activation quantizer it contracts the float inputs with the int8 kernel and divides by
+the kernel scale. Gradients reach the inputs through the dequantized kernel; the int8
+kernel and its scale get none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from keras import ops
+from keras.ops._typing import Tensor
+
+Contract = Callable[[Tensor, Tensor], Tensor]
+
+
+def int8_contract(
+    inputs: Tensor,
+    kernel: Any,
+    kernel_scale: Any,
+    *,
+    compute_dtype: str,
+    inputs_quantizer: Any,
+    inputs_axes: int | Sequence[int],
+    align_inputs_scale: Callable[[Tensor], Tensor],
+    contract: Contract,
+    contract_inputs_gradient: Contract,
+    dequantize: Callable[[Tensor, Tensor], Tensor],
+) -> Tensor:
+    """Contract float `inputs` with an int8 `kernel` and undo the scales.
+
+    Args:
+        inputs: The float inputs.
+        kernel: The int8 kernel (variable or tensor).
+        kernel_scale: The kernel scale, laid out like the output.
+        compute_dtype: The dtype of the result.
+        inputs_quantizer: A quantizer returning `(q, scale)` for the inputs, or None for
+            weight-only quantization.
+        inputs_axes: The input axes reduced to find each input scale.
+        align_inputs_scale: Maps the input scale (kept dims) to the output's layout.
+        contract: `contract(inputs, kernel)`, the layer's contraction.
+        contract_inputs_gradient: `contract_inputs_gradient(upstream, float_kernel)`, the
+            gradient of `contract` with respect to its inputs.
+        dequantize: `dequantize(kernel, kernel_scale)`, the float kernel.
+
+    Returns:
+        The dequantized result of the contraction, in `compute_dtype`.
+    """
+
+    @ops.custom_gradient
+    def forward(x: Tensor, q_kernel: Tensor, scale: Tensor) -> tuple[Tensor, Callable[..., Any]]:
+        def gradient(*args: Any, upstream: Any = None) -> tuple[Any, None, None]:
+            if upstream is None:
+                (upstream,) = args
+            return contract_inputs_gradient(upstream, dequantize(q_kernel, scale)), None, None
+
+        if inputs_quantizer is not None:
+            q_inputs, inputs_scale = inputs_quantizer(x, axis=inputs_axes)
+            outputs = ops.cast(contract(q_inputs, q_kernel), compute_dtype)
+            return ops.divide(outputs, ops.multiply(align_inputs_scale(inputs_scale), scale)), gradient
+        outputs = ops.cast(contract(x, ops.cast(q_kernel, compute_dtype)), compute_dtype)
+        return ops.divide(outputs, scale), gradient
+
+    result: Tensor = forward(inputs, ops.convert_to_tensor(kernel), ops.convert_to_tensor(kernel_scale))
+    return result
+
+
+@dataclass(frozen=True)
+class EinsumScaleLayout:
+    """Where per-slice scales of an einsum's operands sit once laid out like its output.
+
+    The specs are the equation's letters with any `...` spelled out. An operand's scale
+    keeps the operand's rank with its contracted axes (letters missing from the output)
+    of size 1; laid out like the output, it has one axis per output letter: the operand's
+    size for letters it shares with the output, 1 elsewhere.
+
+    Attributes:
+        input_spec: The input's letters.
+        kernel_spec: The kernel's letters.
+        output_spec: The output's letters.
+    """
+
+    input_spec: str
+    kernel_spec: str
+    output_spec: str
+
+    def reduced_axes(self, spec: str) -> tuple[int, ...]:
+        """The axes of an operand with letters `spec` that the output does not keep."""
+        return tuple(i for i, letter in enumerate(spec) if letter not in self.output_spec)
+
+    @property
+    def gradient_equation(self) -> str:
+        """The einsum giving the inputs' gradient from the output gradient and the kernel."""
+        return f"{self.output_spec},{self.kernel_spec}->{self.input_spec}"
+
+    def _kept_order(self, spec: str) -> list[int]:
+        """The positions, among the kept letters of `spec`, in the output's order."""
+        kept = [letter for letter in spec if letter in self.output_spec]
+        return sorted(range(len(kept)), key=lambda j: self.output_spec.index(kept[j]))
+
+    def to_output(self, scale: Tensor, spec: str) -> Tensor:
+        """Lay out an operand's scale (contracted axes of size 1) like the output."""
+        reduced = self.reduced_axes(spec)
+        if reduced:
+            scale = ops.squeeze(scale, axis=reduced)
+        order = self._kept_order(spec)
+        if order != sorted(order):
+            scale = ops.transpose(scale, order)
+        for position, letter in enumerate(self.output_spec):
+            if letter not in spec:
+                scale = ops.expand_dims(scale, position)
+        return scale
+
+    def kernel_scale_shape(self, kernel_shape: Sequence[int]) -> tuple[int, ...]:
+        """The shape of the kernel scale laid out like the output."""
+        sizes = dict(zip(self.kernel_spec, kernel_shape, strict=True))
+        return tuple(int(sizes[letter]) if letter in sizes else 1 for letter in self.output_spec)
+
+    def kernel_scale_to_kernel(self, scale: Tensor) -> Tensor:
+        """Lay out the stored kernel scale like the kernel (contracted axes of size 1)."""
+        missing = tuple(i for i, letter in enumerate(self.output_spec) if letter not in self.kernel_spec)
+        if missing:
+            scale = ops.squeeze(scale, axis=missing)
+        order = self._kept_order(self.kernel_spec)
+        if order != sorted(order):
+            inverse = sorted(range(len(order)), key=order.__getitem__)
+            scale = ops.transpose(scale, inverse)
+        for axis in self.reduced_axes(self.kernel_spec):
+            scale = ops.expand_dims(scale, axis)
+        return scale

@@ -163,6 +163,12 @@ def read_weights_file(filepath: str) -> WeightsData:
     """Read the weights of a `.weights.h5`, `.safetensors` or `.keras` file."""
     from keras.saving._save import weights_format
 
+    if filepath.endswith(".weights.json"):
+        from keras.saving._sharding import read_sharded
+
+        if not os.path.exists(filepath):
+            raise FileNotFoundError(f"No such file: {filepath!r}")
+        return read_sharded(filepath)
     kind = weights_format(filepath, "load")
     if not os.path.exists(filepath):
         raise FileNotFoundError(f"No such file: {filepath!r}")
@@ -180,7 +186,8 @@ def load_weights(model: Any, filepath: Any, skip_mismatch: bool = False, **kwarg
 
     Args:
         model: The model (built) to load into.
-        filepath: A `.weights.h5`, `.safetensors` or `.keras` file.
+        filepath: A `.weights.h5`, `.safetensors` or `.keras` file, or the
+            `.weights.json` index of sharded weights.
         skip_mismatch: Whether to skip layers whose weights do not match (with a
             warning) instead of raising.
         **kwargs: None are accepted.

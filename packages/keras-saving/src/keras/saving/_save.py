@@ -154,24 +154,29 @@ def save_weights(
 
     Args:
         model: The model (or layer) whose weights to save.
-        filepath: A path ending in `.weights.h5` or `.safetensors`.
+        filepath: A path ending in `.weights.h5` or `.safetensors` (with
+            `max_shard_size`: `.weights.json`, the index of the shards).
         overwrite: Whether to replace an existing file.
-        max_shard_size: Not supported: must be None (one file).
+        max_shard_size: None for one file; else the largest shard, in GB: the weights
+            are split into `<stem>_00000.weights.h5`, ... beside a JSON index, as
+            Keras 3 writes them.
         **kwargs: None are accepted.
 
     Raises:
-        ValueError: For another extension, or a `max_shard_size`.
+        ValueError: For another extension, or a variable larger than `max_shard_size`.
         FileExistsError: If the file exists and `overwrite` is False.
     """
     if kwargs:
         raise ValueError(f"Unrecognized keyword arguments passed to `save_weights`: {sorted(kwargs)}")
-    path = os.fspath(filepath)
-    kind = weights_format(str(path), "save")
+    path = str(os.fspath(filepath))
     if max_shard_size is not None:
-        raise ValueError(
-            "Sharded weight files are not supported by this implementation: pass `max_shard_size=None`. "
-            f"Received: max_shard_size={max_shard_size!r}"
-        )
+        from keras.saving import _sharding
+
+        path = _sharding.index_path(path)
+        _atomic.check_overwrite(path, overwrite)
+        _sharding.save_sharded(collect_weights(model), path, max_shard_size)
+        return
+    kind = weights_format(path, "save")
     _atomic.check_overwrite(path, overwrite)
     data = collect_weights(model)
     payload = to_h5_bytes(data) if kind == "h5" else to_safetensors_bytes(data)

@@ -61,7 +61,7 @@ def test_a_variable_larger_than_a_shard_is_refused(tmp_path: Path) -> None:
 def test_an_index_naming_a_file_outside_its_folder_is_refused(tmp_path: Path, shard: str) -> None:
     index = {"metadata": {"total_size": 1.0}, "weight_map": {"/layers/dense/vars": [shard]}}
     (tmp_path / "evil.weights.json").write_text(json.dumps(index))
-    with pytest.raises(ValueError, match="which is not a `.weights.h5` file name in the index's own folder"):
+    with pytest.raises(ValueError, match=r"which is not a `\.weights\.h5` file name in the index's own folder"):
         model().load_weights(tmp_path / "evil.weights.json")
 
 

@@ -28,7 +28,11 @@ def model() -> Sequential:
 def test_shards_and_index_are_keras3s(tmp_path: Path) -> None:
     source = model()
     source.save_weights(tmp_path / "small.weights.json", max_shard_size=0.0000006)
-    assert sorted(os.listdir(tmp_path)) == ["small.weights.json", "small_00000.weights.h5", "small_00001.weights.h5"]
+    assert sorted(os.listdir(tmp_path)) == [
+        "small.weights.json",
+        "small_00000.weights.h5",
+        "small_00001.weights.h5",
+    ]
     index = json.loads((tmp_path / "small.weights.json").read_text())
     assert index == json.loads((DATA / "small.weights.json").read_text())
     assert index["metadata"]["total_size"] == 4 * (8 * 16 + 16 + 16 * 4 + 4)
@@ -52,7 +56,9 @@ def test_a_weights_h5_path_becomes_the_json_index_with_a_warning(tmp_path: Path)
 
 
 def test_a_variable_larger_than_a_shard_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=r"The size of layers/dense/vars/0 is 0\.50 KB which exceeds the maximum"):
+    with pytest.raises(
+        ValueError, match=r"The size of layers/dense/vars/0 is 0\.50 KB which exceeds the maximum"
+    ):
         model().save_weights(tmp_path / "m.weights.json", max_shard_size=0.0000001)
     assert not (tmp_path / "m.weights.json").exists()
 
@@ -61,7 +67,9 @@ def test_a_variable_larger_than_a_shard_is_refused(tmp_path: Path) -> None:
 def test_an_index_naming_a_file_outside_its_folder_is_refused(tmp_path: Path, shard: str) -> None:
     index = {"metadata": {"total_size": 1.0}, "weight_map": {"/layers/dense/vars": [shard]}}
     (tmp_path / "evil.weights.json").write_text(json.dumps(index))
-    with pytest.raises(ValueError, match=r"which is not a `\.weights\.h5` file name in the index's own folder"):
+    with pytest.raises(
+        ValueError, match=r"which is not a `\.weights\.h5` file name in the index's own folder"
+    ):
         model().load_weights(tmp_path / "evil.weights.json")
 
 

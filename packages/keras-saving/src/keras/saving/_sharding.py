@@ -77,7 +77,9 @@ def save_sharded(data: WeightsData, filepath: str, max_shard_size: float) -> Non
     """Write `data` as shards of at most `max_shard_size` GB and the index at `filepath`."""
     max_bytes = int(float(max_shard_size) * 1024**3)
     if max_bytes <= 0:
-        raise ValueError(f"`max_shard_size` must be a positive number of GB. Received: max_shard_size={max_shard_size}")
+        raise ValueError(
+            f"`max_shard_size` must be a positive number of GB. Received: max_shard_size={max_shard_size}"
+        )
     folder, index_name = os.path.split(filepath)
     stem = index_name[: -len(INDEX_SUFFIX)]
     weight_map: dict[str, list[str]] = {}
@@ -122,7 +124,9 @@ def _shard_names(index: Any, filepath: str) -> list[str]:
 def read_sharded(filepath: str) -> WeightsData:
     """Read the index at `filepath` and merge the shards it names."""
     if os.path.getsize(filepath) > _safety.MAX_JSON_BYTES:
-        raise ValueError(f"Refusing to load {filepath!r}: the index is larger than {_safety.MAX_JSON_BYTES} bytes.")
+        raise ValueError(
+            f"Refusing to load {filepath!r}: the index is larger than {_safety.MAX_JSON_BYTES} bytes."
+        )
     with open(filepath, "rb") as stream:
         try:
             index = json.loads(stream.read().decode("utf-8"))

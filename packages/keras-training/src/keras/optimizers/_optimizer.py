@@ -26,7 +26,7 @@ from keras.backend._naming import unique_name
 from keras.backend._scopes import StatelessScope
 from keras.backend._variable import Variable
 from keras.ops._typing import Tensor
-from keras.optimizers import _clipping
+from keras.optimizers import _clipping, _torch_fused
 from keras.optimizers._support import (
     check_arguments,
     filter_empty_gradients,
@@ -459,7 +459,15 @@ class Optimizer:
         self._update_variables(grads, variables, self.learning_rate)
 
     def _update_variables(self, grads: list[Any], variables: list[Variable], learning_rate: Any) -> None:
-        """Run `update_step` on each variable; a subclass may update shared state first."""
+        """Run `update_step` on each variable; a subclass may update shared state first.
+
+        On eager torch, SGD and Adam(W) update all variables at once instead (see
+        `_torch_fused`): the same rule, one library call per term.
+        """
+        fused = _torch_fused.fused_step(self, grads, variables)
+        if fused is not None:
+            fused(self, grads, variables, learning_rate)
+            return
         for gradient, variable in zip(grads, variables, strict=True):
             self.update_step(gradient, variable, learning_rate)
 

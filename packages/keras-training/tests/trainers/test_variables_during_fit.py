@@ -83,3 +83,22 @@ def test_evaluate_and_predict_inside_a_callback_use_the_current_weights() -> Non
     model.fit(X, Y, batch_size=32, epochs=2, verbose=0, callbacks=[probe])
     np.testing.assert_allclose(outputs, [0.8, 0.64], rtol=1e-6)
     np.testing.assert_allclose(model.evaluate(X, Y, verbose=0), 0.64**2, rtol=1e-5)
+
+
+@pytest.mark.skipif(
+    backend() != "torch", reason="compiled steps (jax, tensorflow) keep their variables until compile()"
+)
+def test_freezing_a_layer_in_a_callback_takes_effect_at_the_next_step() -> None:
+    # The torch trainer reuses its walk of the model within a loop; a change of
+    # `trainable` must still be seen at once.
+    model, dense = one_weight_model()
+    seen: list[float] = []
+
+    def freeze_after_second_step(batch: int, logs: Any) -> None:
+        seen.append(weight(dense))
+        if batch == 1:
+            dense.trainable = False
+
+    freezer = callbacks.LambdaCallback(on_train_batch_end=freeze_after_second_step)
+    model.fit(X, Y, batch_size=8, epochs=1, verbose=0, shuffle=False, callbacks=[freezer])
+    np.testing.assert_allclose(seen, [0.8, 0.64, 0.64, 0.64], rtol=1e-6)

@@ -60,6 +60,17 @@ def _fresh_keras_tensor(x: Any) -> Any:
     return x
 
 
+# Bumped by every attribute set or deleted on any layer and every tracked variable: a
+# training loop may reuse what it found by walking the model (its trainable variables,
+# its layers) for as long as this has not changed.
+_GENERATION = [0]
+
+
+def tracking_generation() -> int:
+    """A number that changes whenever any layer's attributes or tracked variables change."""
+    return _GENERATION[0]
+
+
 class Layer(Operation):
     """The base class of layers: weights created in `build`, a computation in `call`.
 
@@ -159,11 +170,17 @@ class Layer(Operation):
     # --- attribute tracking -------------------------------------------------------------
 
     def __setattr__(self, name: str, value: Any) -> None:
+        _GENERATION[0] += 1
         if isinstance(value, Variable) and "_trainable_variables" in self.__dict__:
             self._track_variable(value)
         object.__setattr__(self, name, value)
 
+    def __delattr__(self, name: str) -> None:
+        _GENERATION[0] += 1
+        object.__delattr__(self, name)
+
     def _track_variable(self, variable: Variable) -> None:
+        _GENERATION[0] += 1
         own = self._trainable_variables if variable.trainable else self._non_trainable_variables
         if not any(v is variable for v in self._trainable_variables + self._non_trainable_variables):
             own.append(variable)
@@ -517,7 +534,8 @@ class Layer(Operation):
                     outputs = self._call_once(args, kwargs, user_kwargs, previous_mask)
             else:
                 outputs = self._call_once(args, kwargs, user_kwargs, previous_mask)
-        self._called = True
+        if not self._called:  # set once: an attribute set marks the layer changed (tracking_generation)
+            self._called = True
         return outputs
 
     def _convert_inputs(self, args: tuple[Any, ...]) -> tuple[Any, ...]:

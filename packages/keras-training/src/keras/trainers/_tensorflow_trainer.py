@@ -22,7 +22,7 @@ class TensorFlowTrainer(EagerTrainer):
         import tensorflow as tf
 
         x, y, sample_weight = unpack_x_y_sample_weight(data)
-        trainable = self.trainable_variables  # type: ignore[attr-defined]
+        trainable = self.trainable_variables
         with tf.GradientTape() as tape:
             y_pred = self(x, training=True)  # type: ignore[operator]
             loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=True)

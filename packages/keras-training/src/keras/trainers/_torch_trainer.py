@@ -18,7 +18,7 @@ class TorchTrainer(EagerTrainer):
 
     def zero_grad(self) -> None:
         """Forget the gradients accumulated on the trainable variables."""
-        for variable in self.trainable_variables:  # type: ignore[attr-defined]
+        for variable in self.trainable_variables:
             variable.value.grad = None
 
     def train_step(self, data: Any) -> dict[str, Any]:
@@ -30,7 +30,7 @@ class TorchTrainer(EagerTrainer):
         y_pred = self(x, training=True)  # type: ignore[operator]
         loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=True)
         self._update_loss_tracker(loss, x)
-        trainable = self.trainable_variables  # type: ignore[attr-defined]
+        trainable = self.trainable_variables
         if trainable:
             self.optimizer.scale_loss(loss).backward()
             grads = [v.value.grad for v in trainable]

@@ -15,6 +15,7 @@ import numpy as np
 
 from keras import ops, tree
 from keras.backend._switches import max_epochs, max_steps_per_epoch
+from keras.layers._layer import tracking_generation
 from keras.trainers._compile_utils import CompileLoss, CompileMetrics
 from keras.trainers._data.data_utils import train_validation_split, unpack_x_y_sample_weight
 from keras.trainers._data.epoch_iterator import EpochIterator
@@ -631,7 +632,53 @@ class Trainer:
 
 class EagerTrainer(Trainer):
     """The evaluation and prediction steps of the backends that run steps on live
-    variables (TensorFlow, torch, numpy); JAX's pure steps are its own."""
+    variables (TensorFlow, torch, numpy); JAX's pure steps are its own.
+
+    Their steps read `trainable_variables` and `losses`, which walk every layer of the
+    model, on every batch (twice, with `zero_grad`). While a loop runs, the walk's
+    results are kept for as long as no layer's attributes or variables change
+    (`tracking_generation`), so a callback that freezes a layer is still seen.
+    """
+
+    _loop_cache: dict[str, Any] | None = None
+    _loop_depth = 0
+
+    def _begin_loop(self, mode: str) -> None:
+        super()._begin_loop(mode)
+        self._loop_depth += 1
+        if self._loop_cache is None:
+            self._loop_cache = {}
+
+    def _end_loop(self, mode: str) -> None:
+        super()._end_loop(mode)
+        self._loop_depth -= 1
+        if self._loop_depth == 0:
+            self._loop_cache = None
+
+    def _walked(self, key: str, walk: Callable[[], Any]) -> Any:
+        cache = self._loop_cache
+        if cache is None:
+            return walk()
+        generation = tracking_generation()
+        if cache.get("generation") != generation:
+            cache.clear()
+            cache["generation"] = generation
+        if key not in cache:
+            cache[key] = walk()
+        return list(cache[key])  # a copy: callers may change the list they get
+
+    @property
+    def trainable_variables(self) -> list[Any]:
+        parent: Any = super()
+        result: list[Any] = self._walked("trainable_variables", lambda: parent.trainable_variables)
+        return result
+
+    def _flatten_layers(self, include_self: bool = True, recursive: bool = True) -> list[Any]:
+        parent: Any = super()
+        if not (include_self and recursive):
+            return list(parent._flatten_layers(include_self, recursive))
+        result: list[Any] = self._walked("layers", lambda: parent._flatten_layers(True, True))
+        return result
 
     def test_step(self, data: Any) -> dict[str, Any]:
         """One evaluation step on a batch; returns the metrics."""

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 _STATE = threading.local()
 ScopeT = TypeVar("ScopeT", bound="_Scope")
+# How many scopes of each kind are open, in all threads: `current` answers None at once
+# for a kind none has open, the usual case on every variable read.
+_OPEN: dict[str, int] = {}
+_OPEN_LOCK = threading.Lock()
 
 
 def _stack(kind: str) -> list[Any]:
@@ -35,6 +39,8 @@ class _Scope:
     _kind = "scope"
 
     def __enter__(self: ScopeT) -> ScopeT:
+        with _OPEN_LOCK:
+            _OPEN[self._kind] = _OPEN.get(self._kind, 0) + 1
         _stack(self._kind).append(self)
         return self
 
@@ -47,10 +53,14 @@ class _Scope:
         stack = _stack(self._kind)
         if stack and stack[-1] is self:
             stack.pop()
+            with _OPEN_LOCK:
+                _OPEN[self._kind] -= 1
 
 
 def current(kind: str) -> Any:
     """Return the innermost active scope of `kind` (`"stateless"`, ...) or `None`."""
+    if not _OPEN.get(kind):
+        return None
     stack = _stack(kind)
     return stack[-1] if stack else None
 

@@ -253,8 +253,18 @@ def deserialize_function_code(value: Any, safe_mode: bool | None = True) -> type
 # --- serialize --------------------------------------------------------------------------
 
 
+# Built-in classes no public namespace exports, which Keras 3 files name by its internal
+# module: class name -> (the module Keras writes, our module that defines the class).
+INTERNAL_CLASSES: dict[str, tuple[str, str]] = {
+    "CustomScaleLayer": ("keras.src.applications.inception_resnet_v2", "keras.applications._inception"),
+}
+
+
 def public_module(cls: type) -> str:
     """The public module Keras 3 files name for a built-in class (`keras.layers`, ...)."""
+    internal = INTERNAL_CLASSES.get(cls.__name__)
+    if internal is not None and cls.__module__ == internal[1]:
+        return internal[0]
     parts = cls.__module__.split(".")
     kept: list[str] = []
     for part in parts:
@@ -344,7 +354,9 @@ def serialize_keras_object(obj: Any) -> Any:
         "module": None if registered else (public_module(cls) if _is_builtin_class(cls) else cls.__module__),
         "class_name": cls.__name__,
         "config": config,
-        "registered_name": registered if registered else (None if _is_builtin_class(cls) else cls.__name__),
+        "registered_name": registered
+        if registered
+        else (None if _is_builtin_class(cls) and cls.__name__ not in INTERNAL_CLASSES else cls.__name__),
     }
     for key, method in (("build_config", "get_build_config"), ("compile_config", "get_compile_config")):
         getter = getattr(obj, method, None)
@@ -384,6 +396,12 @@ def _serialize_tensor(obj: Any) -> dict[str, Any] | None:
 
 def _builtin_lookup(module: str | None, name: str) -> Any:
     """Find a built-in object: in `module` when it is one of ours, else in every namespace."""
+    internal = INTERNAL_CLASSES.get(name)
+    if internal is not None and module in (internal[0], None):
+        try:
+            return getattr(importlib.import_module(internal[1]), name)
+        except (ImportError, AttributeError):
+            return None
     candidates = [module] if module in BUILTIN_NAMESPACES else []
     candidates += [ns for ns in BUILTIN_NAMESPACES if ns != module]
     for namespace in candidates:

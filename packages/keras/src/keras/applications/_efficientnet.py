@@ -43,6 +43,31 @@ DENSE_INIT = {
 IMAGENET_STDDEV_RGB = (0.229, 0.224, 0.225)
 
 
+def squeeze_excite(x: Tensor, reduced: int, name: str, activation: str = "swish") -> Tensor:
+    """Squeeze-and-excite: rescale each channel of `x` by a gate computed from its global mean."""
+    axis = utils.channel_axis()
+    filters = x.shape[axis]
+    se = layers.GlobalAveragePooling2D(name=f"{name}se_squeeze")(x)
+    se = layers.Reshape((1, 1, filters) if axis == 3 else (filters, 1, 1), name=f"{name}se_reshape")(se)
+    se = layers.Conv2D(
+        reduced,
+        1,
+        padding="same",
+        activation=activation,
+        kernel_initializer=CONV_INIT,
+        name=f"{name}se_reduce",
+    )(se)
+    se = layers.Conv2D(
+        filters,
+        1,
+        padding="same",
+        activation="sigmoid",
+        kernel_initializer=CONV_INIT,
+        name=f"{name}se_expand",
+    )(se)
+    return layers.Multiply(name=f"{name}se_excite")([x, se])
+
+
 def _block(
     inputs: Tensor,
     drop_rate: float,
@@ -82,25 +107,7 @@ def _block(
     x = layers.BatchNormalization(axis=axis, name=f"{name}bn")(x)
     x = layers.Activation("swish", name=f"{name}activation")(x)
     if 0 < se_ratio <= 1:
-        se = layers.GlobalAveragePooling2D(name=f"{name}se_squeeze")(x)
-        se = layers.Reshape((1, 1, filters) if axis == 3 else (filters, 1, 1), name=f"{name}se_reshape")(se)
-        se = layers.Conv2D(
-            max(1, int(filters_in * se_ratio)),
-            1,
-            padding="same",
-            activation="swish",
-            kernel_initializer=CONV_INIT,
-            name=f"{name}se_reduce",
-        )(se)
-        se = layers.Conv2D(
-            filters,
-            1,
-            padding="same",
-            activation="sigmoid",
-            kernel_initializer=CONV_INIT,
-            name=f"{name}se_expand",
-        )(se)
-        x = layers.Multiply(name=f"{name}se_excite")([x, se])
+        x = squeeze_excite(x, max(1, int(filters_in * se_ratio)), name)
     x = layers.Conv2D(
         filters_out,
         1,

@@ -146,3 +146,75 @@ def test_qlora_fine_tune_trains_only_lora_weights_and_biases() -> None:
     }
     assert changed == {f"{n}/{w}" for n in "ab" for w in ("bias", "lora_kernel_a", "lora_kernel_b")}
     assert all(str(w.dtype) == "int8" for w in model.weights if w.name == "kernel")
+
+
+# --- int4 -----------------------------------------------------------------------------------------
+
+
+def test_int4_quantized_model_saves_and_loads_with_the_same_outputs(tmp_path: Path) -> None:
+    from keras.quantizers import Int4QuantizationConfig
+    from keras.saving import load_model
+
+    model = functional_model()
+    reference_model = to_numpy(model(RNG.integers(0, 10, size=(1, 5)).astype("int32")))
+    assert reference_model.shape == (1, 2)
+    model.quantize("int4", config=Int4QuantizationConfig(block_size=2))
+    assert [layer.dtype_policy.name for layer in model.layers[1:]] == [
+        "int4/2_from_float32",
+        "int4/2_from_float32",
+        "float32",
+        "int4/2_from_float32",
+    ]
+    tokens = RNG.integers(0, 10, size=(3, 5)).astype("int32")
+    expected = to_numpy(model(tokens))
+    model.save(tmp_path / "q4.keras")
+    loaded = load_model(tmp_path / "q4.keras")
+    assert [(w.path, str(w.dtype), tuple(w.shape)) for w in loaded.weights] == [
+        (w.path, str(w.dtype), tuple(w.shape)) for w in model.weights
+    ]
+    np.testing.assert_array_equal(to_numpy(loaded(tokens)), expected)
+
+
+def test_int4_model_quantized_by_keras_loads_with_keras_outputs() -> None:
+    """keras315_int4_model.keras: written by real Keras 3.15 (see make_keras315_int4_model.py)."""
+    from keras.saving import load_model
+
+    model = load_model(KERAS_DATA / "keras315_int4_model.keras")
+    assert [layer.dtype_policy.name for layer in model.layers[1:]] == [
+        "int4/128_from_float32",
+        "int4/4_from_float32",
+        "float32",
+        "int4/-1_from_float32",
+    ]
+    # Its EinsumDense was saved with LoRA (merged): it comes back with zeroed LoRA weights.
+    assert model.get_layer("ein").lora_enabled
+    x = np.load(KERAS_DATA / "keras315_int4_model_input.npy")
+    expected = np.load(KERAS_DATA / "keras315_int4_model_output.npy")
+    np.testing.assert_allclose(to_numpy(model(x)), expected, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.skipif(backend() == "numpy", reason="the numpy backend has no gradients")
+@pytest.mark.parametrize("block", [4, None])
+def test_qlora_on_int4_trains_only_lora_weights_and_biases(block: int | None) -> None:
+    from keras.quantizers import Int4QuantizationConfig
+
+    model = Sequential(
+        [
+            layers.Input((8,)),
+            layers.Dense(8, activation="tanh", name="a"),
+            layers.EinsumDense("ab,bc->ac", 3, bias_axes="c", name="b"),
+        ]
+    )
+    model.quantize("int4", config=Int4QuantizationConfig(block_size=block))
+    for layer in model.layers:
+        layer.enable_lora(2)
+    x = RNG.standard_normal((32, 8)).astype("float32")
+    y = RNG.standard_normal((32, 3)).astype("float32")
+    before = {w.path: to_numpy(w).copy() for w in model.weights}
+    model.compile(optimizer=optimizers.SGD(0.1), loss="mse")
+    history = model.fit(x, y, epochs=3, batch_size=8, verbose=0)
+    assert history.history["loss"][-1] < history.history["loss"][0]
+    changed = {
+        "/".join(w.path.split("/")[-2:]) for w in model.weights if np.any(to_numpy(w) != before[w.path])
+    }
+    assert changed == {f"{n}/{w}" for n in "ab" for w in ("bias", "lora_kernel_a", "lora_kernel_b")}

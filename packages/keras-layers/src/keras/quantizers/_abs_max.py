@@ -90,8 +90,8 @@ def abs_max_quantize_grouped_with_zero_point(
     Rows (the input dimension) are split into groups of `block_size` (the last one
     zero-padded); each group and column gets `scale = (max - min + epsilon) / (q_max - q_min)`
     and `zero = clip(round(-min / scale) + q_min, q_min, q_max)`, and
-    `q = clip(round(x / scale) + zero, q_min, q_max)`. A group whose values are all equal
-    is widened by one on each side first.
+    `q = clip(round(x / scale) + zero, q_min, q_max)`. Without `to_numpy`, a group whose
+    values are all equal is widened by one on each side first (as Keras's two paths differ).
 
     Args:
         inputs: A float tensor of shape `(input_dim, output_dim)`.
@@ -138,15 +138,19 @@ def abs_max_quantize_grouped_with_zero_point(
     grouped = xp.reshape(padded, (num_groups, block_size, output_dim))
     low = xp.min(grouped, axis=1)
     high = xp.max(grouped, axis=1)
-    flat = xp.equal(low, high)
-    low = xp.where(flat, xp.subtract(low, 1), low)
-    high = xp.where(flat, xp.add(high, 1), high)
+    if not to_numpy:
+        # Keras's tensor path widens flat groups; its host (numpy) path, which layers use
+        # when they quantize their weights, does not.
+        flat = xp.equal(low, high)
+        low = xp.where(flat, xp.subtract(low, 1), low)
+        high = xp.where(flat, xp.add(high, 1), high)
     levels = 2 ** int(math.log2(q_max - q_min + 1)) - 1
     width = xp.subtract(high, low)
     if epsilon > 0:
         width = xp.add(width, epsilon)
     scale = _cast(xp, xp.divide(width, levels), input_dtype)
-    scale = xp.where(xp.less_equal(scale, 0), _cast(xp, xp.full_like(scale, 1e-8), input_dtype), scale)
+    if not to_numpy:
+        scale = xp.where(xp.less_equal(scale, 0), _cast(xp, xp.full_like(scale, 1e-8), input_dtype), scale)
     zero = xp.clip(xp.add(xp.round(xp.divide(xp.negative(low), scale)), q_min), q_min, q_max)
     outputs = xp.add(xp.round(xp.divide(grouped, xp.expand_dims(scale, 1))), xp.expand_dims(zero, 1))
     outputs = xp.clip(outputs, q_min, q_max)

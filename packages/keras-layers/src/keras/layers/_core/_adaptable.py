@@ -1,11 +1,13 @@
-"""`AdaptableLayer`: LoRA and int8 post-training quantization of a layer's main weight.
+"""`AdaptableLayer`: LoRA and int8/int4 post-training quantization of a layer's main weight.
 
 Dense, EinsumDense and Embedding share this: their main weight (`kernel` or
 `embeddings`, held in `_kernel`/`_embeddings`) can get a low-rank update
 `(lora_alpha / lora_rank) * lora_a @ lora_b` (`enable_lora`, which freezes the main
-weight), and can be replaced by an int8 copy plus a float scale (`quantize("int8")`,
-which also switches the dtype policy to `int8_from_<policy>`). Saving merges the LoRA
-update into the main weight (re-quantizing it when quantized) and writes the variables in
+weight), and can be replaced by an int8 copy plus a float scale (`quantize("int8")`) or
+by packed int4 values with scales (and, in blocks, zero points and `g_idx`; see
+`Int4Layout`) (`quantize("int4")`); quantizing switches the dtype policy to
+`int8_from_<policy>` or `int4/<block size>_from_<policy>`. Saving merges the LoRA update
+into the main weight (re-quantizing it when quantized) and writes the variables in
 Keras 3's per-mode order, so weight files move between this suite and Keras 3.
 """
 
@@ -18,29 +20,37 @@ import numpy as np
 from keras import initializers, ops
 from keras.backend._name_scope import name_scope
 from keras.backend._variable import Variable
+from keras.layers._core._int4_layout import Int4Layout
 from keras.layers._core._quantization_args import deserialize_quantization_config
 from keras.layers._layer import Layer
 from keras.ops._typing import Tensor
 
 Shape = tuple[int, ...]
+_SUPPORTED_MODES = ("int8", "int4")
 
 
 class AdaptableLayer(Layer):
-    """Base class of layers whose main weight takes LoRA and int8 quantization.
+    """Base class of layers whose main weight takes LoRA and int8/int4 quantization.
 
     Subclasses set `_weight_name` (`"kernel"` or `"embeddings"`), `_variable_order` (the
-    names saved per quantization mode), set `_quantizable_here = True` in their own class
-    body (subclasses of them are refused by `quantize(type_check=True)`, as in Keras), call
-    `_init_adaptation` from `__init__`, and implement `_lora_shapes`, `_int8_quantize`,
-    `_int8_dequantize` and `_int8_build`.
+    names saved per quantization mode), `_int4_group_axis` (see `Int4Layout`), set
+    `_quantizable_here = True` in their own class body (subclasses of them are refused by
+    `quantize(type_check=True)`, as in Keras), call `_init_adaptation` from `__init__`, and
+    implement `_lora_shapes`, `_int8_quantize`, `_int8_dequantize` and `_int8_build`
+    (and `_int4_matrix_shape` when the weight is not 2D).
     """
 
     _weight_name: str = "kernel"
+    _int4_group_axis: int = 0
     _variable_order: ClassVar[dict[str | None, tuple[str, ...]]] = {}
     lora_rank: int | None
     lora_alpha: float | None
     lora_enabled: bool
     quantization_config: Any
+    inputs_quantizer: Any
+    g_idx: Variable
+    _int4_layout: Int4Layout
+    _float_main_shape: Shape
 
     def _init_adaptation(
         self, lora_rank: int | None, lora_alpha: float | None, quantization_config: Any
@@ -68,11 +78,19 @@ class AdaptableLayer(Layer):
         """Create the int8 main weight and its scale (unset values)."""
         raise NotImplementedError
 
+    def _int4_matrix_shape(self, shape: Shape) -> tuple[int, int]:
+        """The `(rows, columns)` matrix int4 stores a float main weight of `shape` as."""
+        return int(shape[0]), int(np.prod(shape[1:]))
+
     # --- the main weight --------------------------------------------------------------------
 
     @property
     def _scale_name(self) -> str:
         return f"{self._weight_name}_scale"
+
+    @property
+    def _zero_name(self) -> str:
+        return f"{self._weight_name}_zero"
 
     @property
     def _lora_names(self) -> tuple[str, str]:
@@ -87,6 +105,12 @@ class AdaptableLayer(Layer):
         variable: Variable = getattr(self, f"_{self._weight_name}")
         return variable
 
+    def _float_weight_shape(self) -> Shape:
+        """The shape of the main weight as a float tensor (int4 stores it packed)."""
+        if self.quantization_mode == "int4":
+            return self._float_main_shape
+        return tuple(int(d) for d in self._stored_weight().shape)  # type: ignore[arg-type]
+
     def _lora_delta(self) -> Tensor:
         """`(lora_alpha / lora_rank) * lora_a @ lora_b`."""
         lora_a, lora_b = (getattr(self, name) for name in self._lora_names)
@@ -97,7 +121,13 @@ class AdaptableLayer(Layer):
         """The stored main weight, plus the LoRA update when LoRA is on."""
         if not self.built:
             raise AttributeError(f"You must build the layer before accessing `{self._weight_name}`.")
-        weight = self._stored_weight()
+        weight: Any = self._stored_weight()
+        if self.quantization_mode == "int4":
+            from keras.quantizers import unpack_int4
+
+            # As in Keras, the int4 values themselves (unpacked), not dequantized.
+            unpacked = unpack_int4(weight, self._int4_layout.columns, axis=-1)
+            weight = ops.reshape(unpacked, self._float_main_shape)
         if self.lora_enabled:
             return ops.cast(ops.add(weight, self._lora_delta()), self.compute_dtype)
         return weight
@@ -169,17 +199,22 @@ class AdaptableLayer(Layer):
     # --- quantization ----------------------------------------------------------------------------
 
     def quantize(self, mode: str | None = None, type_check: bool = True, config: Any = None) -> None:
-        """Replace the main weight by an int8 copy and a per-channel float scale.
+        """Replace the main weight by a quantized copy (int8 or int4) and its scales.
 
-        The layer's dtype policy becomes `int8_from_<policy name>`; later calls quantize
-        their inputs per slice (unless the config has no activation quantizer) and
-        contract integers.
+        `"int8"`: one symmetric int8 scale per output channel; later calls quantize their
+        inputs per slice (unless the config has no activation quantizer) and contract
+        integers. `"int4"`: 4-bit values packed two per byte, in blocks of
+        `config.block_size` (128 by default) with a scale and zero point per block, or
+        per channel when the block size is None or -1; the kernel is dequantized for the
+        contraction. The dtype policy becomes `int8_from_<policy>` or
+        `int4/<block size or -1>_from_<policy>`.
 
         Args:
-            mode: `"int8"`.
+            mode: `"int8"` or `"int4"`.
             type_check: Whether to refuse subclasses of the layer.
-            config: A `keras.quantizers.Int8QuantizationConfig` (its weight quantizer,
-                if any, replaces the default abs-max one); made from `mode` when None.
+            config: A `keras.quantizers.Int8QuantizationConfig` or
+                `Int4QuantizationConfig` (a per-channel weight quantizer, if any, replaces
+                the default abs-max one); made from `mode` when None.
 
         Raises:
             ValueError: If the layer is not built or already quantized, or the mode and
@@ -191,35 +226,47 @@ class AdaptableLayer(Layer):
 
         if type_check and not type(self).__dict__.get("_quantizable_here", False):
             raise self._not_implemented_error(self.quantize)
-        if mode != "int8":
+        if mode not in _SUPPORTED_MODES:
             raise self._quantization_mode_error(mode)
         self.quantization_config = config
         stored = self._stored_weight()
+        shape = tuple(int(d) for d in stored.shape)  # type: ignore[arg-type]
         quantizer = QuantizationConfig.weight_quantizer_or_default(config, None)
-        values, scale = self._int8_quantize(stored, quantizer)
+        if mode == "int4":
+            self._int4_layout = self._make_int4_layout(shape, config)
+        values, scale, zero = self._quantize_main(stored, mode, quantizer)
         scope = self._weight_scope()
         self._untrack(stored)
         with scope:
-            self.quantized_build(tuple(stored.shape), mode, config)
+            self.quantized_build(shape, mode, config)
         self._stored_weight().assign(values)
         getattr(self, self._scale_name).assign(scale)
+        if zero is not None:
+            getattr(self, self._zero_name).assign(zero)
         if self.dtype_policy.quantization_mode is None:
-            self.dtype_policy = dtype_policies.get(f"{mode}_from_{self.dtype_policy.name}")
+            name = mode
+            if mode == "int4":
+                name = f"int4/{self._int4_layout.block_size or -1}"
+            self.dtype_policy = dtype_policies.get(f"{name}_from_{self.dtype_policy.name}")
 
     def quantized_build(self, input_shape: Any, mode: str, config: Any = None) -> None:
         """Create the quantized main weight of `mode` (its values are set by `quantize` or loading).
 
         Args:
             input_shape: The float main weight's shape.
-            mode: The quantization mode; only `"int8"` is supported.
-            config: The quantization config, or None.
+            mode: The quantization mode: `"int8"` or `"int4"`.
+            config: The quantization config, or None (int4 then takes its block size from
+                the dtype policy).
 
         Raises:
             NotImplementedError: For other modes.
         """
-        if mode != "int8":
+        if mode == "int8":
+            self._int8_build(tuple(input_shape), config)
+        elif mode == "int4":
+            self._int4_build(tuple(input_shape), config)
+        else:
             raise self._quantization_mode_error(mode)
-        self._int8_build(tuple(input_shape), config)
         self._is_quantized = True
 
     def _inputs_quantizer_from(self, config: Any) -> Any:
@@ -241,17 +288,99 @@ class AdaptableLayer(Layer):
         for own in (self._trainable_variables, self._non_trainable_variables):
             own[:] = [v for v in own if v is not variable]
 
+    # --- int4 ------------------------------------------------------------------------------------
+
+    def _make_int4_layout(self, shape: Shape, config: Any) -> Int4Layout:
+        """The int4 layout of a float main weight of `shape`.
+
+        The block size comes from `config` (an `Int4QuantizationConfig`), else from an
+        int4 dtype policy; -1 and None mean per channel.
+        """
+        from keras.dtype_policies._quantized import Int4DTypePolicy
+        from keras.quantizers._config import Int4QuantizationConfig
+
+        block_size: int | None = None
+        if isinstance(config, Int4QuantizationConfig):
+            block_size = config.block_size
+        elif isinstance(self.dtype_policy, Int4DTypePolicy):
+            block_size = self.dtype_policy.block_size
+        rows, columns = self._int4_matrix_shape(shape)
+        return Int4Layout(
+            rows, columns, self._int4_group_axis, None if block_size in (None, -1) else block_size
+        )
+
+    def _int4_build(self, shape: Shape, config: Any = None) -> None:
+        """Create the packed int4 main weight, its scale and, in blocks, `<weight>_zero` and `g_idx`."""
+        from keras.quantizers._config import QuantizationConfig
+
+        layout = self._make_int4_layout(shape, config)
+        self._int4_layout = layout
+        self._float_main_shape = shape
+        self.inputs_quantizer = QuantizationConfig.activation_quantizer_or_default(config, None)
+        self._add_int8_weights(layout.packed_shape, layout.scale_shape)
+        if layout.grouped:
+            zero = self.add_weight(
+                name=self._zero_name,
+                shape=layout.scale_shape,
+                initializer="zeros",
+                dtype="int8",
+                trainable=False,
+            )
+            setattr(self, self._zero_name, zero)
+            self.g_idx = self.add_weight(
+                name="g_idx",
+                shape=(layout.group_length,),
+                initializer="zeros",
+                dtype="float32",
+                trainable=False,
+            )
+            self.g_idx.assign(layout.group_index())
+
+    def _int4_weight(self) -> Tensor:
+        """The int4 main weight dequantized to the compute dtype, in its float shape."""
+        layout = self._int4_layout
+        zero = getattr(self, self._zero_name, None) if layout.grouped else None
+        matrix = layout.dequantize(
+            self._stored_weight(),
+            getattr(self, self._scale_name),
+            zero,
+            getattr(self, "g_idx", None),
+            self.compute_dtype,
+        )
+        return ops.reshape(matrix, self._float_main_shape)
+
+    # --- quantizing and dequantizing the main weight -----------------------------------------------
+
+    def _quantize_main(self, value: Any, mode: str, quantizer: Any = None) -> tuple[Any, Any, Any]:
+        """Quantize a float main weight for `mode`: `(values, scale, zero point or None)`."""
+        if mode == "int4":
+            shape = tuple(int(d) for d in value.shape)
+            return self._int4_layout.quantize(ops.reshape(value, self._int4_matrix_shape(shape)), quantizer)
+        values, scale = self._int8_quantize(value, quantizer)
+        return values, scale, None
+
+    def _dequantized_main(self) -> Tensor:
+        """The stored quantized main weight as a float tensor of its float shape."""
+        if self.quantization_mode == "int4":
+            return self._int4_weight()
+        return self._int8_dequantize(self._stored_weight(), getattr(self, self._scale_name))
+
     # --- saving ------------------------------------------------------------------------------------
 
-    def _saved_main_values(self) -> tuple[Any, Any]:
-        """The main weight and scale to save, with the LoRA update merged in."""
+    def _saved_main_values(self) -> dict[int, Any]:
+        """The values to save instead of the main weight, scale and zero point (LoRA merged in)."""
+        stored = self._stored_weight()
         if self.quantization_mode is None:
-            return self._effective_weight(), None
-        stored, scale = self._stored_weight(), getattr(self, self._scale_name)
+            return {id(stored): self._effective_weight()}
         if not self.lora_enabled:
-            return stored, scale
-        merged = ops.add(self._int8_dequantize(stored, scale), self._lora_delta())
-        return self._int8_quantize(merged)
+            return {}
+        merged = ops.add(self._dequantized_main(), self._lora_delta())
+        # Re-quantizing uses the default (abs-max) quantizer, as Keras does.
+        values, scale, zero = self._quantize_main(merged, self.quantization_mode)
+        saved = {id(stored): values, id(getattr(self, self._scale_name)): scale}
+        if zero is not None:
+            saved[id(getattr(self, self._zero_name))] = zero
+        return saved
 
     def _saved_variables(self) -> list[Variable]:
         """The variables saved, in Keras's order for the mode, then any a subclass added.
@@ -276,12 +405,9 @@ class AdaptableLayer(Layer):
         """
         if not self.built:
             return
-        weight, scale = self._saved_main_values()
-        stored = self._stored_weight()
-        stored_scale = getattr(self, self._scale_name, None)
+        replaced = self._saved_main_values()
         for index, variable in enumerate(self._saved_variables()):
-            value = weight if variable is stored else scale if variable is stored_scale else variable
-            store[str(index)] = ops.convert_to_numpy(value)
+            store[str(index)] = ops.convert_to_numpy(replaced.get(id(variable), variable))
 
     def load_own_variables(self, store: Any) -> None:
         """Read the weights `save_own_variables` writes; LoRA weights restart at zero."""

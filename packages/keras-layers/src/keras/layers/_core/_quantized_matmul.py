@@ -1,4 +1,4 @@
-"""The int8 contraction of quantized Dense and EinsumDense, and the scale layouts of EinsumDense.
+"""The quantized contractions of Dense and EinsumDense (int8, int4), and EinsumDense's scale layouts.
 
 A quantized layer stores `kernel` in int8 and a float `kernel_scale` (`kernel ≈ q / scale`)
 laid out to broadcast against the output. The forward pass quantizes the inputs per
@@ -6,7 +6,8 @@ slice with the activation quantizer (abs-max over the contracted axes), contract
 integer tensors (int32 accumulation) and divides by the product of the scales; without
 an activation quantizer it contracts the float inputs with the int8 kernel and divides by
 the kernel scale. Gradients reach the inputs through the dequantized kernel; the int8
-kernel and its scale get none.
+kernel and its scale get none. The int4 pass (`float_kernel_contract`) contracts with the
+dequantized kernel, fake-quantizing the inputs first when there is an activation quantizer.
 """
 
 from __future__ import annotations
@@ -70,6 +71,38 @@ def int8_contract(
 
     result: Tensor = forward(inputs, ops.convert_to_tensor(kernel), ops.convert_to_tensor(kernel_scale))
     return result
+
+
+def float_kernel_contract(
+    inputs: Tensor,
+    float_kernel: Tensor,
+    *,
+    inputs_quantizer: Any,
+    inputs_axes: int | Sequence[int],
+    contract: Contract,
+) -> Tensor:
+    """Contract `inputs` with a dequantized kernel, quantizing the inputs per slice first if asked.
+
+    The input quantization is a straight-through fake quantization: the forward pass
+    uses `q / scale` (each scale is constant over the contracted axes, so this equals
+    dividing the integer contraction by it), and gradients reach the inputs as if
+    unquantized. The kernel comes from frozen integer weights and gets no gradient.
+
+    Args:
+        inputs: The float inputs.
+        float_kernel: The dequantized kernel, in the compute dtype.
+        inputs_quantizer: A quantizer returning `(q, scale)` for the inputs, or None.
+        inputs_axes: The input axes reduced to find each input scale.
+        contract: `contract(inputs, kernel)`, the layer's contraction.
+
+    Returns:
+        The contraction.
+    """
+    if inputs_quantizer is not None:
+        q_inputs, inputs_scale = inputs_quantizer(inputs, axis=inputs_axes)
+        approximated = ops.divide(ops.cast(q_inputs, float_kernel.dtype), inputs_scale)
+        inputs = ops.add(inputs, ops.stop_gradient(ops.subtract(approximated, inputs)))
+    return contract(inputs, ops.stop_gradient(float_kernel))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from keras import activations, constraints, initializers, ops, regularizers
 from keras.backend._variable import Variable
 from keras.layers._core._adaptable import AdaptableLayer
 from keras.layers._core._quantization_args import quantization_config_entries
-from keras.layers._core._quantized_matmul import int8_contract
+from keras.layers._core._quantized_matmul import float_kernel_contract, int8_contract
 from keras.layers._input_spec import InputSpec
 from keras.ops._typing import Tensor
 
@@ -68,12 +68,14 @@ class Dense(AdaptableLayer):
     _kernel: Variable
     bias: Variable | None
     kernel_scale: Variable
+    kernel_zero: Variable
     lora_kernel_a: Variable
     lora_kernel_b: Variable
     _quantizable_here = True
     _variable_order: ClassVar[dict[str | None, tuple[str, ...]]] = {
         None: ("kernel", "bias"),
         "int8": ("kernel", "bias", "kernel_scale"),
+        "int4": ("kernel", "bias", "kernel_scale", "kernel_zero", "g_idx"),
     }
 
     def __init__(
@@ -143,8 +145,8 @@ class Dense(AdaptableLayer):
         return self._effective_weight()
 
     def _lora_shapes(self, rank: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        input_dim, units = self._kernel.shape
-        return (int(input_dim), rank), (rank, int(units))  # type: ignore[arg-type]
+        input_dim, units = self._float_weight_shape()
+        return (input_dim, rank), (rank, units)
 
     def _int8_build(self, shape: tuple[int, ...], config: Any = None) -> None:
         self.inputs_quantizer = self._inputs_quantizer_from(config)
@@ -161,25 +163,36 @@ class Dense(AdaptableLayer):
 
     def call(self, inputs: Tensor) -> Tensor:
         mode = self.quantization_mode
-        if mode == "int8":
-            outputs = int8_contract(
-                inputs,
-                self._kernel,
-                self.kernel_scale,
-                compute_dtype=self.compute_dtype,
-                inputs_quantizer=self.inputs_quantizer,
-                inputs_axes=-1,
-                align_inputs_scale=lambda scale: scale,
-                contract=ops.matmul,
-                contract_inputs_gradient=lambda upstream, kernel: ops.matmul(upstream, ops.transpose(kernel)),
-                dequantize=self._int8_dequantize,
-            )
-            if self.lora_enabled:
-                outputs = self._add_lora_outputs(ops.matmul(inputs, self.lora_kernel_a), outputs)
-        elif mode is None:
+        if mode is None:
             outputs = ops.matmul(inputs, self.kernel)
         else:
-            raise self._quantization_mode_error(mode)
+            if mode == "int8":
+                outputs = int8_contract(
+                    inputs,
+                    self._kernel,
+                    self.kernel_scale,
+                    compute_dtype=self.compute_dtype,
+                    inputs_quantizer=self.inputs_quantizer,
+                    inputs_axes=-1,
+                    align_inputs_scale=lambda scale: scale,
+                    contract=ops.matmul,
+                    contract_inputs_gradient=lambda upstream, kernel: ops.matmul(
+                        upstream, ops.transpose(kernel)
+                    ),
+                    dequantize=self._int8_dequantize,
+                )
+            elif mode == "int4":
+                outputs = float_kernel_contract(
+                    inputs,
+                    self._int4_weight(),
+                    inputs_quantizer=self.inputs_quantizer,
+                    inputs_axes=-1,
+                    contract=ops.matmul,
+                )
+            else:
+                raise self._quantization_mode_error(mode)
+            if self.lora_enabled:
+                outputs = self._add_lora_outputs(ops.matmul(inputs, self.lora_kernel_a), outputs)
         if self.bias is not None:
             outputs = ops.add(outputs, self.bias)
         if self.activation is not None:

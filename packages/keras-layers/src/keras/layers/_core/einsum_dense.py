@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import numpy as np
+
 from keras import activations, constraints, initializers, ops, regularizers
 from keras.backend._variable import Variable
 from keras.layers._core._adaptable import AdaptableLayer
 from keras.layers._core._quantization_args import quantization_config_entries
-from keras.layers._core._quantized_matmul import EinsumScaleLayout, int8_contract
+from keras.layers._core._quantized_matmul import EinsumScaleLayout, float_kernel_contract, int8_contract
 from keras.layers._input_spec import InputSpec
 from keras.ops._typing import Tensor
 
@@ -221,6 +223,7 @@ class EinsumDense(AdaptableLayer):
     _variable_order: ClassVar[dict[str | None, tuple[str, ...]]] = {
         None: ("kernel", "bias"),
         "int8": ("kernel", "bias", "kernel_scale"),
+        "int4": ("kernel", "bias", "kernel_scale", "kernel_zero", "g_idx"),
     }
 
     def __init__(
@@ -308,8 +311,14 @@ class EinsumDense(AdaptableLayer):
         return self._effective_weight()
 
     def _lora_shapes(self, rank: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        shape = tuple(int(d or 0) for d in self._kernel.shape)
+        shape = self._float_weight_shape()
         return (*shape[:-1], rank), (rank, shape[-1])
+
+    def _int4_matrix_shape(self, shape: tuple[int, ...]) -> tuple[int, int]:
+        # Keras reshapes the kernel (no transpose) to (contracted sizes, the other sizes).
+        contracted = self._layout.reduced_axes(self._layout.kernel_spec)
+        rows = int(np.prod([shape[i] for i in contracted]))
+        return rows, int(np.prod(shape)) // max(rows, 1)
 
     def _int8_build(self, shape: tuple[int, ...], config: Any = None) -> None:
         self.inputs_quantizer = self._inputs_quantizer_from(config)
@@ -325,34 +334,43 @@ class EinsumDense(AdaptableLayer):
     def _int8_dequantize(self, values: Any, scale: Any) -> Tensor:
         return ops.divide(ops.cast(values, self.compute_dtype), self._layout.kernel_scale_to_kernel(scale))
 
-    def _int8_call(self, inputs: Tensor) -> Tensor:
+    def _quantized_call(self, inputs: Tensor, mode: str) -> Tensor:
         layout = self._layout
-        outputs = int8_contract(
-            inputs,
-            self._kernel,
-            self.kernel_scale,
-            compute_dtype=self.compute_dtype,
-            inputs_quantizer=self.inputs_quantizer,
-            inputs_axes=layout.reduced_axes(layout.input_spec),
-            align_inputs_scale=lambda scale: layout.to_output(scale, layout.input_spec),
-            contract=lambda x, kernel: ops.einsum(self.equation, x, kernel),
-            contract_inputs_gradient=lambda upstream, kernel: ops.einsum(
-                layout.gradient_equation, upstream, kernel
-            ),
-            dequantize=self._int8_dequantize,
-        )
+        if mode == "int8":
+            outputs = int8_contract(
+                inputs,
+                self._kernel,
+                self.kernel_scale,
+                compute_dtype=self.compute_dtype,
+                inputs_quantizer=self.inputs_quantizer,
+                inputs_axes=layout.reduced_axes(layout.input_spec),
+                align_inputs_scale=lambda scale: layout.to_output(scale, layout.input_spec),
+                contract=lambda x, kernel: ops.einsum(self.equation, x, kernel),
+                contract_inputs_gradient=lambda upstream, kernel: ops.einsum(
+                    layout.gradient_equation, upstream, kernel
+                ),
+                dequantize=self._int8_dequantize,
+            )
+        elif mode == "int4":
+            outputs = float_kernel_contract(
+                inputs,
+                self._int4_weight(),
+                inputs_quantizer=self.inputs_quantizer,
+                inputs_axes=layout.reduced_axes(layout.input_spec),
+                contract=lambda x, kernel: ops.einsum(self.equation, x, kernel),
+            )
+        else:
+            raise self._quantization_mode_error(mode)
         if self.lora_enabled:
             outputs = self._add_lora_outputs(ops.einsum(self.equation, inputs, self.lora_kernel_a), outputs)
         return outputs
 
     def call(self, inputs: Tensor) -> Tensor:
         mode = self.quantization_mode
-        if mode == "int8":
-            outputs = self._int8_call(inputs)
-        elif mode is None:
+        if mode is None:
             outputs = ops.einsum(self.equation, inputs, self.kernel)
         else:
-            raise self._quantization_mode_error(mode)
+            outputs = self._quantized_call(inputs, mode)
         if self.bias is not None:
             outputs = ops.add(outputs, self.bias)
         if self.activation is not None:

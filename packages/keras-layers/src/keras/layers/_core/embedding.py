@@ -66,6 +66,7 @@ class Embedding(AdaptableLayer):
 
     _embeddings: Variable
     embeddings_scale: Variable
+    embeddings_zero: Variable
     lora_embeddings_a: Variable
     lora_embeddings_b: Variable
     _weight_name = "embeddings"
@@ -73,7 +74,10 @@ class Embedding(AdaptableLayer):
     _variable_order: ClassVar[dict[str | None, tuple[str, ...]]] = {
         None: ("embeddings",),
         "int8": ("embeddings", "embeddings_scale"),
+        "int4": ("embeddings", "embeddings_scale", "embeddings_zero", "g_idx"),
     }
+    # Each token's vector is quantized on its own (in blocks along it, for int4).
+    _int4_group_axis = -1
 
     def __init__(
         self,
@@ -159,11 +163,17 @@ class Embedding(AdaptableLayer):
         mode = self.quantization_mode
         if mode is None:
             return ops.cast(ops.take(self.embeddings, inputs, axis=0), self.compute_dtype)
-        if mode != "int8":
-            raise self._quantization_mode_error(mode)
+        # Dequantize only the rows looked up, with their own scales (and zero points).
+        rows = ops.take(self._embeddings, inputs, axis=0)
         scale = ops.take(self.embeddings_scale, inputs, axis=0)
-        outputs = ops.take(self._embeddings, inputs, axis=0)
-        outputs = ops.divide(ops.cast(outputs, self.compute_dtype), ops.expand_dims(scale, -1))
+        if mode == "int8":
+            outputs = ops.divide(ops.cast(rows, self.compute_dtype), ops.expand_dims(scale, -1))
+        elif mode == "int4":
+            layout = self._int4_layout
+            zero = ops.take(self.embeddings_zero, inputs, axis=0) if layout.grouped else None
+            outputs = layout.dequantize(rows, scale, zero, getattr(self, "g_idx", None), self.compute_dtype)
+        else:
+            raise self._quantization_mode_error(mode)
         if self.lora_enabled:
             outputs = self._add_lora_outputs(ops.take(self.lora_embeddings_a, inputs, axis=0), outputs)
         return outputs

@@ -6,7 +6,10 @@ Dense, EinsumDense and Embedding share this: their main weight (`kernel` or
 weight), and can be replaced by an int8 copy plus a float scale (`quantize("int8")`) or
 by packed int4 values with scales (and, in blocks, zero points and `g_idx`; see
 `Int4Layout`) (`quantize("int4")`); quantizing switches the dtype policy to
-`int8_from_<policy>` or `int4/<block size>_from_<policy>`. Saving merges the LoRA update
+`int8_from_<policy>` or `int4/<block size>_from_<policy>`. `quantize("float8")` keeps the
+float weight and adds float8 delayed-scaling variables (a scale and an amax history for
+the inputs, the kernel and the output gradient; see `float8_contract`) with the policy
+`float8_from_<policy>`. Saving merges the LoRA update
 into the main weight (re-quantizing it when quantized) and writes the variables in
 Keras 3's per-mode order, so weight files move between this suite and Keras 3.
 """
@@ -26,14 +29,22 @@ from keras.layers._layer import Layer
 from keras.ops._typing import Tensor
 
 Shape = tuple[int, ...]
-_SUPPORTED_MODES = ("int8", "int4")
+_FLOAT8_STATISTICS = ("inputs", "kernel", "outputs_grad")
+_DEFAULT_AMAX_HISTORY_LENGTH = 1024
+# What Keras saves for a float8 Dense or EinsumDense, in order.
+FLOAT8_VARIABLE_ORDER: tuple[str, ...] = (
+    "kernel",
+    "bias",
+    *(f"{prefix}_{suffix}" for prefix in _FLOAT8_STATISTICS for suffix in ("scale", "amax_history")),
+)
 
 
 class AdaptableLayer(Layer):
     """Base class of layers whose main weight takes LoRA and int8/int4 quantization.
 
     Subclasses set `_weight_name` (`"kernel"` or `"embeddings"`), `_variable_order` (the
-    names saved per quantization mode), `_int4_group_axis` (see `Int4Layout`), set
+    names saved per quantization mode; its keys are the modes the layer supports),
+    `_int4_group_axis` (see `Int4Layout`), set
     `_quantizable_here = True` in their own class body (subclasses of them are refused by
     `quantize(type_check=True)`, as in Keras), call `_init_adaptation` from `__init__`, and
     implement `_lora_shapes`, `_int8_quantize`, `_int8_dequantize` and `_int8_build`
@@ -199,18 +210,22 @@ class AdaptableLayer(Layer):
     # --- quantization ----------------------------------------------------------------------------
 
     def quantize(self, mode: str | None = None, type_check: bool = True, config: Any = None) -> None:
-        """Replace the main weight by a quantized copy (int8 or int4) and its scales.
+        """Quantize the main weight: int8 or int4 copies and scales, or float8 fake quantization.
 
         `"int8"`: one symmetric int8 scale per output channel; later calls quantize their
         inputs per slice (unless the config has no activation quantizer) and contract
         integers. `"int4"`: 4-bit values packed two per byte, in blocks of
         `config.block_size` (128 by default) with a scale and zero point per block, or
         per channel when the block size is None or -1; the kernel is dequantized for the
-        contraction. The dtype policy becomes `int8_from_<policy>` or
-        `int4/<block size or -1>_from_<policy>`.
+        contraction. `"float8"` (Dense and EinsumDense): the float kernel stays trainable;
+        inputs and kernel are rounded to float8 e4m3 and the output gradient to e5m2, with
+        delayed scaling (six float32 variables: a scale and an amax history each for the
+        inputs, the kernel and the output gradient, which training overwrites). The dtype
+        policy becomes `int8_from_<policy>`, `int4/<block size or -1>_from_<policy>` or
+        `float8_from_<policy>`.
 
         Args:
-            mode: `"int8"` or `"int4"`.
+            mode: `"int8"`, `"int4"` or `"float8"`.
             type_check: Whether to refuse subclasses of the layer.
             config: A `keras.quantizers.Int8QuantizationConfig` or
                 `Int4QuantizationConfig` (a per-channel weight quantizer, if any, replaces
@@ -221,16 +236,21 @@ class AdaptableLayer(Layer):
                 config are invalid.
             NotImplementedError: For subclasses (with `type_check`) and unsupported modes.
         """
-        from keras import dtype_policies
         from keras.quantizers._config import QuantizationConfig
 
         if type_check and not type(self).__dict__.get("_quantizable_here", False):
             raise self._not_implemented_error(self.quantize)
-        if mode not in _SUPPORTED_MODES:
+        if mode is None or mode not in self._variable_order:
             raise self._quantization_mode_error(mode)
         self.quantization_config = config
         stored = self._stored_weight()
         shape = tuple(int(d) for d in stored.shape)  # type: ignore[arg-type]
+        if mode == "float8":
+            # The float weight stays; the float8 statistics are added after it and the bias.
+            with self._weight_scope():
+                self.quantized_build(shape, mode, config)
+            self._set_quantized_policy(mode)
+            return
         quantizer = QuantizationConfig.weight_quantizer_or_default(config, None)
         if mode == "int4":
             self._int4_layout = self._make_int4_layout(shape, config)
@@ -243,6 +263,12 @@ class AdaptableLayer(Layer):
         getattr(self, self._scale_name).assign(scale)
         if zero is not None:
             getattr(self, self._zero_name).assign(zero)
+        self._set_quantized_policy(mode)
+
+    def _set_quantized_policy(self, mode: str) -> None:
+        """Switch a float dtype policy to its `mode` counterpart (a quantized policy is kept)."""
+        from keras import dtype_policies
+
         if self.dtype_policy.quantization_mode is None:
             name = mode
             if mode == "int4":
@@ -254,17 +280,22 @@ class AdaptableLayer(Layer):
 
         Args:
             input_shape: The float main weight's shape.
-            mode: The quantization mode: `"int8"` or `"int4"`.
+            mode: The quantization mode: `"int8"`, `"int4"` or `"float8"` (float8 creates
+                its statistics only: the float kernel is the layer's own).
             config: The quantization config, or None (int4 then takes its block size from
                 the dtype policy).
 
         Raises:
             NotImplementedError: For other modes.
         """
+        if mode not in self._variable_order:
+            raise self._quantization_mode_error(mode)
         if mode == "int8":
             self._int8_build(tuple(input_shape), config)
         elif mode == "int4":
             self._int4_build(tuple(input_shape), config)
+        elif mode == "float8":
+            self._float8_build()
         else:
             raise self._quantization_mode_error(mode)
         self._is_quantized = True
@@ -287,6 +318,48 @@ class AdaptableLayer(Layer):
     def _untrack(self, variable: Variable) -> None:
         for own in (self._trainable_variables, self._non_trainable_variables):
             own[:] = [v for v in own if v is not variable]
+
+    # --- float8 ----------------------------------------------------------------------------------
+
+    def _float8_build(self) -> None:
+        """Create the float8 scales (ones) and amax histories (zeros), in Keras's order.
+
+        They are float32 whatever the policy, not autocast, and trainable so that the
+        optimizer receives their "gradients" (the next values) and writes them over them.
+        """
+        length = getattr(self.dtype_policy, "amax_history_length", _DEFAULT_AMAX_HISTORY_LENGTH)
+        for prefix in _FLOAT8_STATISTICS:
+            for suffix, shape, initializer in (("scale", (), "ones"), ("amax_history", (length,), "zeros")):
+                name = f"{prefix}_{suffix}"
+                variable = self.add_weight(
+                    name=name,
+                    shape=shape,
+                    initializer=initializer,
+                    dtype="float32",
+                    trainable=True,
+                    autocast=False,
+                    overwrite_with_gradient=True,
+                )
+                setattr(self, name, variable)
+
+    def _float8_outputs(self, inputs: Tensor, contract: Any, training: Any) -> Tensor:
+        """`contract(inputs, kernel)` under float8 fake quantization (see `float8_contract`)."""
+        from keras.layers._core._quantized_matmul import float8_contract
+
+        if self.lora_enabled:
+            raise NotImplementedError("Currently, `_float8_call` doesn't support LoRA")
+        statistics = [
+            (getattr(self, f"{prefix}_scale"), getattr(self, f"{prefix}_amax_history"))
+            for prefix in _FLOAT8_STATISTICS
+        ]
+        return float8_contract(
+            inputs,
+            self._stored_weight(),
+            statistics,
+            compute_dtype=self.compute_dtype,
+            training=training,
+            contract=contract,
+        )
 
     # --- int4 ------------------------------------------------------------------------------------
 
@@ -370,7 +443,7 @@ class AdaptableLayer(Layer):
     def _saved_main_values(self) -> dict[int, Any]:
         """The values to save instead of the main weight, scale and zero point (LoRA merged in)."""
         stored = self._stored_weight()
-        if self.quantization_mode is None:
+        if self.quantization_mode in (None, "float8"):
             return {id(stored): self._effective_weight()}
         if not self.lora_enabled:
             return {}

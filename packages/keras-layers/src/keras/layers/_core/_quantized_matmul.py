@@ -1,4 +1,4 @@
-"""The quantized contractions of Dense and EinsumDense (int8, int4), and EinsumDense's scale layouts.
+"""The quantized contractions of Dense and EinsumDense (int8, int4, float8), and EinsumDense's scale layouts.
 
 A quantized layer stores `kernel` in int8 and a float `kernel_scale` (`kernel ≈ q / scale`)
 laid out to broadcast against the output. The forward pass quantizes the inputs per
@@ -8,6 +8,14 @@ an activation quantizer it contracts the float inputs with the int8 kernel and d
 the kernel scale. Gradients reach the inputs through the dequantized kernel; the int8
 kernel and its scale get none. The int4 pass (`float_kernel_contract`) contracts with the
 dequantized kernel, fake-quantizing the inputs first when there is an activation quantizer.
+
+The float8 pass (`float8_contract`) keeps a float kernel and fake-quantizes with delayed
+scaling: the inputs and the kernel are rounded to `float8_e4m3fn` with the scales kept in
+the layer's float8 variables, and the gradient reaching the output is rounded to
+`float8_e5m2` on the way back. Each scale has an amax history; the custom gradients hand
+the updated scale and history back as the "gradients" of those variables, which the
+optimizer writes over them (`overwrite_with_gradient`). Scales and histories advance only
+in a training call; the output-gradient ones advance whenever gradients flow.
 """
 
 from __future__ import annotations
@@ -20,6 +28,9 @@ from keras import ops
 from keras.ops._typing import Tensor
 
 Contract = Callable[[Tensor, Tensor], Tensor]
+
+FORWARD_FLOAT8 = "float8_e4m3fn"
+BACKWARD_FLOAT8 = "float8_e5m2"
 
 
 def int8_contract(
@@ -103,6 +114,103 @@ def float_kernel_contract(
         approximated = ops.divide(ops.cast(q_inputs, float_kernel.dtype), inputs_scale)
         inputs = ops.add(inputs, ops.stop_gradient(ops.subtract(approximated, inputs)))
     return contract(inputs, ops.stop_gradient(float_kernel))
+
+
+def _float8_max(dtype: str) -> float:
+    import ml_dtypes
+
+    finfo: Any = ml_dtypes.finfo
+    return float(finfo(dtype).max)
+
+
+def _next_scale(scale: Tensor, amax_history: Tensor, dtype: str) -> Tensor:
+    """The delayed-scaling scale for the next step: from the largest value in the history."""
+    from keras.quantizers._float8 import compute_float8_scale
+
+    return compute_float8_scale(ops.max(amax_history, axis=0), scale, _float8_max(dtype))
+
+
+def _forward_fake_quantize(
+    x: Tensor, scale: Any, amax_history: Any, compute_dtype: str, training: Any
+) -> Tensor:
+    """Round `x` to e4m3 with `scale`; in training, the backward pass returns the new scale and history."""
+    from keras.quantizers._float8 import compute_float8_amax_history, quantize_and_dequantize
+
+    @ops.custom_gradient
+    def forward(values: Tensor, scale: Tensor, history: Tensor) -> tuple[Tensor, Callable[..., Any]]:
+        new_scale: Tensor | None = None
+        new_history: Tensor | None = None
+        if training:
+            new_scale = _next_scale(scale, history, FORWARD_FLOAT8)
+            new_history = compute_float8_amax_history(values, history)
+
+        def gradient(*args: Any, upstream: Any = None) -> tuple[Any, Any, Any]:
+            if upstream is None:
+                (upstream,) = args
+            return upstream, new_scale, new_history
+
+        return quantize_and_dequantize(values, scale, FORWARD_FLOAT8, compute_dtype), gradient
+
+    result: Tensor = forward(x, ops.convert_to_tensor(scale), ops.convert_to_tensor(amax_history))
+    return result
+
+
+def _backward_fake_quantize(x: Tensor, scale: Any, amax_history: Any, compute_dtype: str) -> Tensor:
+    """Pass `x` through; round the gradient coming back to e5m2 and return the new scale and history."""
+    from keras.quantizers._float8 import compute_float8_amax_history, quantize_and_dequantize
+
+    @ops.custom_gradient
+    def forward(values: Tensor, scale: Tensor, history: Tensor) -> tuple[Tensor, Callable[..., Any]]:
+        def gradient(*args: Any, upstream: Any = None) -> tuple[Tensor, Tensor, Tensor]:
+            if upstream is None:
+                (upstream,) = args
+            new_scale = _next_scale(scale, history, BACKWARD_FLOAT8)
+            rounded = quantize_and_dequantize(upstream, scale, BACKWARD_FLOAT8, compute_dtype)
+            return rounded, new_scale, compute_float8_amax_history(upstream, history)
+
+        return values, gradient
+
+    result: Tensor = forward(x, ops.convert_to_tensor(scale), ops.convert_to_tensor(amax_history))
+    return result
+
+
+def float8_contract(
+    inputs: Tensor,
+    kernel: Any,
+    statistics: Sequence[tuple[Any, Any]],
+    *,
+    compute_dtype: str,
+    training: Any,
+    contract: Contract,
+) -> Tensor:
+    """Contract `inputs` with a float `kernel` under float8 fake quantization (delayed scaling).
+
+    Args:
+        inputs: The float inputs.
+        kernel: The float kernel (variable or tensor).
+        statistics: The `(scale, amax_history)` variables of the inputs, the kernel and the
+            output gradient, in that order.
+        compute_dtype: The dtype of the arithmetic.
+        training: Whether this is a training call (only then do the inputs' and kernel's
+            statistics advance).
+        contract: `contract(inputs, kernel)`, the layer's contraction.
+
+    Returns:
+        The contraction of the fake-quantized operands.
+    """
+    (inputs_scale, inputs_history), (kernel_scale, kernel_history), (grad_scale, grad_history) = statistics
+    x = _forward_fake_quantize(inputs, inputs_scale, inputs_history, compute_dtype, training)
+    w = _forward_fake_quantize(
+        ops.convert_to_tensor(kernel), kernel_scale, kernel_history, compute_dtype, training
+    )
+    return _backward_fake_quantize(contract(x, w), grad_scale, grad_history, compute_dtype)
+
+
+def float8_bias(bias: Any, compute_dtype: str) -> Any:
+    """The bias as the float8 layers add it: rounded through bfloat16 when computing in float32."""
+    if compute_dtype != "float32":
+        return bias
+    return ops.cast(ops.cast(bias, "bfloat16"), "float32")
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from typing import Any, ClassVar
 
 from keras import activations, constraints, initializers, ops, regularizers
 from keras.backend._variable import Variable
-from keras.layers._core._adaptable import AdaptableLayer
+from keras.layers._core._adaptable import FLOAT8_VARIABLE_ORDER, AdaptableLayer
 from keras.layers._core._quantization_args import quantization_config_entries
-from keras.layers._core._quantized_matmul import float_kernel_contract, int8_contract
+from keras.layers._core._quantized_matmul import float8_bias, float_kernel_contract, int8_contract
 from keras.layers._input_spec import InputSpec
 from keras.ops._typing import Tensor
 
@@ -76,6 +76,7 @@ class Dense(AdaptableLayer):
         None: ("kernel", "bias"),
         "int8": ("kernel", "bias", "kernel_scale"),
         "int4": ("kernel", "bias", "kernel_scale", "kernel_zero", "g_idx"),
+        "float8": FLOAT8_VARIABLE_ORDER,
     }
 
     def __init__(
@@ -115,7 +116,7 @@ class Dense(AdaptableLayer):
         kernel_shape: tuple[int, ...] = (input_dim, self.units)  # type: ignore[assignment]
         if self.quantization_mode is not None:
             self.quantized_build(kernel_shape, self.quantization_mode, self.quantization_config)
-        else:
+        if self.quantization_mode in (None, "float8"):
             self._kernel = self.add_weight(
                 name="kernel",
                 shape=kernel_shape,
@@ -161,10 +162,14 @@ class Dense(AdaptableLayer):
     def _int8_dequantize(self, values: Any, scale: Any) -> Tensor:
         return ops.divide(ops.cast(values, self.compute_dtype), scale)
 
-    def call(self, inputs: Tensor) -> Tensor:
+    def call(self, inputs: Tensor, training: Any = None) -> Tensor:
         mode = self.quantization_mode
+        bias: Any = self.bias
         if mode is None:
             outputs = ops.matmul(inputs, self.kernel)
+        elif mode == "float8":
+            outputs = self._float8_outputs(inputs, ops.matmul, training)
+            bias = None if bias is None else float8_bias(bias, self.compute_dtype)
         else:
             if mode == "int8":
                 outputs = int8_contract(
@@ -193,8 +198,8 @@ class Dense(AdaptableLayer):
                 raise self._quantization_mode_error(mode)
             if self.lora_enabled:
                 outputs = self._add_lora_outputs(ops.matmul(inputs, self.lora_kernel_a), outputs)
-        if self.bias is not None:
-            outputs = ops.add(outputs, self.bias)
+        if bias is not None:
+            outputs = ops.add(outputs, bias)
         if self.activation is not None:
             outputs = self.activation(outputs)
         return outputs

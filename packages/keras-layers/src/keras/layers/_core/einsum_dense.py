@@ -16,9 +16,14 @@ import numpy as np
 
 from keras import activations, constraints, initializers, ops, regularizers
 from keras.backend._variable import Variable
-from keras.layers._core._adaptable import AdaptableLayer
+from keras.layers._core._adaptable import FLOAT8_VARIABLE_ORDER, AdaptableLayer
 from keras.layers._core._quantization_args import quantization_config_entries
-from keras.layers._core._quantized_matmul import EinsumScaleLayout, float_kernel_contract, int8_contract
+from keras.layers._core._quantized_matmul import (
+    EinsumScaleLayout,
+    float8_bias,
+    float_kernel_contract,
+    int8_contract,
+)
 from keras.layers._input_spec import InputSpec
 from keras.ops._typing import Tensor
 
@@ -224,6 +229,7 @@ class EinsumDense(AdaptableLayer):
         None: ("kernel", "bias"),
         "int8": ("kernel", "bias", "kernel_scale"),
         "int4": ("kernel", "bias", "kernel_scale", "kernel_zero", "g_idx"),
+        "float8": FLOAT8_VARIABLE_ORDER,
     }
 
     def __init__(
@@ -283,7 +289,7 @@ class EinsumDense(AdaptableLayer):
         kernel_shape: tuple[int, ...] = plan.kernel_shape  # type: ignore[assignment]
         if self.quantization_mode is not None:
             self.quantized_build(kernel_shape, self.quantization_mode, self.quantization_config)
-        else:
+        if self.quantization_mode in (None, "float8"):
             self._kernel = self.add_weight(
                 name="kernel",
                 shape=kernel_shape,
@@ -365,14 +371,20 @@ class EinsumDense(AdaptableLayer):
             outputs = self._add_lora_outputs(ops.einsum(self.equation, inputs, self.lora_kernel_a), outputs)
         return outputs
 
-    def call(self, inputs: Tensor) -> Tensor:
+    def call(self, inputs: Tensor, training: Any = None) -> Tensor:
         mode = self.quantization_mode
+        bias: Any = self.bias
         if mode is None:
             outputs = ops.einsum(self.equation, inputs, self.kernel)
+        elif mode == "float8":
+            outputs = self._float8_outputs(
+                inputs, lambda x, kernel: ops.einsum(self.equation, x, kernel), training
+            )
+            bias = None if bias is None else float8_bias(bias, self.compute_dtype)
         else:
             outputs = self._quantized_call(inputs, mode)
-        if self.bias is not None:
-            outputs = ops.add(outputs, self.bias)
+        if bias is not None:
+            outputs = ops.add(outputs, bias)
         if self.activation is not None:
             outputs = self.activation(outputs)
         return outputs

@@ -192,3 +192,15 @@ def test_evaluate_lists_loss_first_then_metrics_in_compile_order() -> None:
     assert abs_error == pytest.approx(0.25, rel=1e-5)
     assert mse == pytest.approx(0.0625, rel=1e-5)
     assert list(model.evaluate(X, Y, verbose=0, return_dict=True)) == ["loss", "abs", "mse"]
+
+
+@needs_training
+def test_train_on_batch_reports_each_batch_own_loss() -> None:
+    # w = 1, x = 1, y = 4, SGD(0.1) on mse: w grows by 0.6 * (4 - w) a step, so the loss of
+    # step k is (4 - w_k)**2 = 9 * 0.64**k (Keras resets the metrics on every call).
+    model = Sequential([layers.Input((1,)), layers.Dense(1, kernel_initializer="ones", use_bias=False)])
+    model.compile(optimizer=optimizers.SGD(0.1), loss="mse", metrics=["mae"])
+    x, y = np.ones((4, 1), "float32"), np.full((4, 1), 4.0, "float32")
+    logs = [model.train_on_batch(x, y) for _ in range(3)]
+    np.testing.assert_allclose([loss for loss, _ in logs], 9 * 0.64 ** np.arange(3), rtol=1e-5)
+    np.testing.assert_allclose([mae for _, mae in logs], 3 * 0.8 ** np.arange(3), rtol=1e-5)

@@ -595,6 +595,7 @@ class Trainer:
         batch = (x, y, sample_weight)
         self._symbolic_build(batch)
         train_function = self.make_train_function()
+        self.reset_metrics()  # as Keras: the logs are this batch's, not a running mean
         self._begin_loop("train")
         logs = train_function([self._convert_batch(batch)])
         self._end_loop("train")

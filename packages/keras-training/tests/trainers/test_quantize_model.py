@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import warnings
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,12 @@ import pytest
 from keras import layers, ops, optimizers
 from keras.backend import backend
 from keras.trainers import Model, Sequential
+
+# Saving checks need keras-saving, which keras-training does not depend on: they run in
+# the whole suite's environment and skip in keras-training's own.
+needs_saving = pytest.mark.skipif(
+    importlib.util.find_spec("keras.saving") is None, reason="needs keras-saving installed"
+)
 
 RNG = np.random.default_rng(11)
 X = RNG.standard_normal((6, 3)).astype("float32")
@@ -91,6 +98,7 @@ def functional_model() -> Model:
     return Model(tokens, layers.Dense(2, name="head")(x))
 
 
+@needs_saving
 def test_quantized_model_saves_and_loads_with_the_same_outputs(tmp_path: Path) -> None:
     from keras.saving import load_model
 
@@ -109,6 +117,7 @@ def test_quantized_model_saves_and_loads_with_the_same_outputs(tmp_path: Path) -
     np.testing.assert_array_equal(to_numpy(target(tokens)), expected)
 
 
+@needs_saving
 def test_model_quantized_by_keras_loads_with_keras_outputs() -> None:
     from keras.saving import load_model
 
@@ -151,6 +160,7 @@ def test_qlora_fine_tune_trains_only_lora_weights_and_biases() -> None:
 # --- int4 -----------------------------------------------------------------------------------------
 
 
+@needs_saving
 def test_int4_quantized_model_saves_and_loads_with_the_same_outputs(tmp_path: Path) -> None:
     from keras.quantizers import Int4QuantizationConfig
     from keras.saving import load_model
@@ -175,6 +185,7 @@ def test_int4_quantized_model_saves_and_loads_with_the_same_outputs(tmp_path: Pa
     np.testing.assert_array_equal(to_numpy(loaded(tokens)), expected)
 
 
+@needs_saving
 def test_int4_model_quantized_by_keras_loads_with_keras_outputs() -> None:
     """keras315_int4_model.keras: written by real Keras 3.15 (see make_keras315_int4_model.py)."""
     from keras.saving import load_model

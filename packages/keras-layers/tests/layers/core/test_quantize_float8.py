@@ -10,6 +10,7 @@ real Keras 3.15.1 (identical on jax, torch and tensorflow) for the fixed batch b
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,13 @@ from keras.layers._core.embedding import Embedding
 from keras.quantizers import Float8QuantizationConfig
 
 NO_GRADIENTS = pytest.mark.skipif(backend() == "numpy", reason="the numpy backend has no gradients")
+
+# Model-level checks need the models (keras-training) and, for files, keras-saving: they
+# run in the whole suite's environment and skip in keras-layers' own.
+NEEDS_SUITE = pytest.mark.skipif(
+    importlib.util.find_spec("keras.trainers") is None or importlib.util.find_spec("keras.saving") is None,
+    reason="needs keras-training and keras-saving installed",
+)
 DATA = Path(__file__).resolve().parents[2] / "data"
 STATISTICS = [
     "inputs_scale",
@@ -239,6 +247,7 @@ def test_mixed_precision_policy_keeps_statistics_float32() -> None:
 # --- training ---------------------------------------------------------------------------------------------
 
 
+@NEEDS_SUITE
 @NO_GRADIENTS
 @pytest.mark.parametrize("kind", ["dense", "einsum"])
 def test_two_training_steps_match_keras(kind: str) -> None:
@@ -262,6 +271,7 @@ def test_two_training_steps_match_keras(kind: str) -> None:
     assert float(((after - Y) ** 2).mean()) < before
 
 
+@NEEDS_SUITE
 @NO_GRADIENTS
 def test_training_longer_decreases_the_loss_and_keeps_finite_scales() -> None:
     layer = Dense(4, name="t")
@@ -308,6 +318,7 @@ def test_save_own_variables_round_trip(kind: str) -> None:
     assert clone.get_config() == layer.get_config()
 
 
+@NEEDS_SUITE
 def test_model_save_and_load_round_trip(tmp_path: Path) -> None:
     inputs = keras.Input((3,))
     layer = make("dense")
@@ -322,6 +333,7 @@ def test_model_save_and_load_round_trip(tmp_path: Path) -> None:
     np.testing.assert_array_equal(np_of(loaded.layers[-1].outputs_grad_scale), 0.25)
 
 
+@NEEDS_SUITE
 def test_keras_float8_model_loads_with_its_outputs() -> None:
     """keras315_float8_model.keras was written by real Keras 3.15 (make_keras315_float8_model.py)."""
     model = keras.saving.load_model(DATA / "keras315_float8_model.keras")

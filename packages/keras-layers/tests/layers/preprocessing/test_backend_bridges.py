@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import json
 from pathlib import Path
@@ -19,6 +20,12 @@ REFERENCE = Path(__file__).resolve().parents[6] / "shared" / "reference" / "kera
 on_jax = pytest.mark.skipif(backend() != "jax", reason="JaxLayer runs on the jax backend")
 on_torch = pytest.mark.skipif(backend() != "torch", reason="TorchModuleWrapper runs on the torch backend")
 on_tf = pytest.mark.skipif(backend() != "tensorflow", reason="TFSMLayer runs on the tensorflow backend")
+# Model-level checks (fit, weight files, export) need keras-training and keras-saving:
+# they run in the whole suite's environment and skip in keras-layers' own.
+needs_suite = pytest.mark.skipif(
+    importlib.util.find_spec("keras.trainers") is None or importlib.util.find_spec("keras.saving") is None,
+    reason="needs keras-training and keras-saving installed",
+)
 X = np.arange(12, dtype="float32").reshape(3, 4) / 10.0
 
 
@@ -116,6 +123,7 @@ def test_jax_layer_rng_only_in_training() -> None:
     assert np.all((first - X >= 0) & (first - X < 1)) and not np.allclose(first, second)
 
 
+@needs_suite
 @on_jax
 def test_jax_layer_trains_in_fit() -> None:
     model = keras.Sequential([keras.Input((4,)), JaxLayer(call_fn, init_fn=init_fn, seed=1)])
@@ -197,6 +205,7 @@ def test_jax_layer_config() -> None:
 # --- TorchModuleWrapper ---------------------------------------------------------------------
 
 
+@needs_suite
 @on_torch
 def test_torch_module_wrapper_shares_parameters_and_trains() -> None:
     import torch
@@ -218,6 +227,7 @@ def test_torch_module_wrapper_shares_parameters_and_trains() -> None:
         np.testing.assert_array_equal(variable.numpy(), param.detach().numpy())
 
 
+@needs_suite
 @on_torch
 def test_torch_module_wrapper_weights_round_trip(tmp_path: Path) -> None:
     import torch
@@ -312,6 +322,7 @@ def test_tfsm_layer_endpoints_and_variables(tmp_path: Path) -> None:
     }
 
 
+@needs_suite
 @on_tf
 def test_tfsm_layer_from_keras_export_archive(tmp_path: Path) -> None:
     from keras.export import ExportArchive

@@ -111,7 +111,6 @@ class FastPath:
     __slots__ = (
         "decided",
         "dtypes",
-        "kernel",
         "kernel_name",
         "only",
         "op_name",
@@ -137,7 +136,6 @@ class FastPath:
         _FAST_PATHS.append(self)
 
     def reset(self) -> None:
-        self.kernel: Callable[..., Any] | None = None
         self.dtypes: set[Any] = set()
         self.decided: set[Any] = set()
         self.state: tuple[Any, set[Any], Any] = (_Unresolved, self.dtypes, None)
@@ -147,8 +145,8 @@ class FastPath:
         family, name = self.kernel_name.split(".")
         kernels = getattr(K, family)
         # A family may offer a cheaper `fast_<name>` that raises on inputs it leaves to the full kernel.
-        self.kernel = getattr(kernels, f"fast_{name}", None) or getattr(kernels, name)
-        self.state = (K.core.eager_type(), self.dtypes, self.kernel)
+        kernel = getattr(kernels, f"fast_{name}", None) or getattr(kernels, name)
+        self.state = (K.core.eager_type(), self.dtypes, kernel)
 
     def decide(self, dtype: Any, *tensors: Any) -> None:
         """Judge whether tensors of native `dtype` may take the shortcut: the rule keeps it.
@@ -169,7 +167,7 @@ class FastPath:
             return
         # The kernel itself must keep the dtype too (numpy's matmul turns bfloat16 into float32).
         try:
-            kept = getattr(self.kernel(*tensors), "dtype", None) == dtype  # type: ignore[misc]
+            kept = getattr(self.state[2](*tensors), "dtype", None) == dtype
         except Exception:
             kept = False
         if kept:

@@ -55,6 +55,13 @@ def _values(variables: list[Any]) -> list[Any]:
     return [v.value for v in variables]
 
 
+def _rate(learning_rate: Any, dtype: Any) -> Any:
+    """The learning rate (a Variable, tensor or number) as a torch scalar of `dtype`."""
+    import torch
+
+    return torch.as_tensor(getattr(learning_rate, "value", learning_rate), dtype=dtype)
+
+
 def _cast(grads: list[Any], like: Any) -> list[Any]:
     return [g if g.dtype == like.dtype else g.to(like.dtype) for g in grads]
 
@@ -69,9 +76,7 @@ def _adam(optimizer: Any, grads: list[Any], variables: list[Any], learning_rate:
     v = _values([optimizer._velocities[i] for i in indices])
     dtype = params[0].dtype
     step = optimizer.iterations.value.to(dtype) + 1
-    lr = torch.as_tensor(
-        learning_rate.value if hasattr(learning_rate, "value") else learning_rate, dtype=dtype
-    )
+    lr = _rate(learning_rate, dtype)
     alpha = lr * torch.sqrt(1 - optimizer.beta_2**step) / (1 - optimizer.beta_1**step)
     torch._foreach_mul_(m, optimizer.beta_1)
     torch._foreach_add_(m, grads, alpha=1 - optimizer.beta_1)
@@ -89,9 +94,7 @@ def _sgd(optimizer: Any, grads: list[Any], variables: list[Any], learning_rate: 
 
     params = _values(variables)
     dtype = params[0].dtype
-    lr = torch.as_tensor(
-        learning_rate.value if hasattr(learning_rate, "value") else learning_rate, dtype=dtype
-    )
+    lr = _rate(learning_rate, dtype)
     steps = torch._foreach_mul(_cast(grads, params[0]), lr)
     if optimizer.momentum == 0:
         torch._foreach_sub_(params, steps)
